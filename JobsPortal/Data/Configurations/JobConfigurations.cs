@@ -1,0 +1,80 @@
+using JobsPortal.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace JobsPortal.Data.Configurations;
+
+public sealed class JobConfiguration : IEntityTypeConfiguration<Job>
+{
+    public void Configure(EntityTypeBuilder<Job> b)
+    {
+        b.Property(j => j.Number).HasMaxLength(20);
+        b.HasIndex(j => j.Number).IsUnique();
+        b.Property(j => j.Description).HasMaxLength(500);
+        b.Property(j => j.AccountNumber).HasMaxLength(20);
+        b.Property(j => j.AccountName).HasMaxLength(200);
+        b.Property(j => j.ContactEmail).HasMaxLength(200);
+        b.Property(j => j.ContactPhone).HasMaxLength(40);
+        b.Property(j => j.Notes).HasMaxLength(2000);
+        b.Property(j => j.Version).IsConcurrencyToken();
+
+        b.HasOne(j => j.JobType).WithMany().HasForeignKey(j => j.JobTypeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(j => j.JobStatus).WithMany().HasForeignKey(j => j.JobStatusId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(j => j.AssignedUser).WithMany().HasForeignKey(j => j.AssignedUserId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne(j => j.AssignedUnit).WithMany().HasForeignKey(j => j.AssignedUnitId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne(j => j.CreatedByUser).WithMany().HasForeignKey(j => j.CreatedByUserId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne(j => j.UpdatedByUser).WithMany().HasForeignKey(j => j.UpdatedByUserId).OnDelete(DeleteBehavior.SetNull);
+
+        // Indexes for the job search: newest first, by state, by type and state over scheduled
+        // date, by assignee over created date, by account.
+        b.HasIndex(j => j.CreatedAt);
+        b.HasIndex(j => new { j.LifeCycleState, j.CreatedAt });
+        b.HasIndex(j => new { j.JobTypeId, j.LifeCycleState, j.ScheduledDate });
+        b.HasIndex(j => new { j.AssignedUserId, j.CreatedAt });
+        b.HasIndex(j => new { j.AssignedUnitId, j.CreatedAt });
+        b.HasIndex(j => new { j.JobStatusId, j.CreatedAt });
+        b.HasIndex(j => j.ScheduledDate);
+        b.HasIndex(j => j.AccountNumber);
+    }
+}
+
+public sealed class JobItemConfiguration : IEntityTypeConfiguration<JobItem>
+{
+    public void Configure(EntityTypeBuilder<JobItem> b)
+    {
+        b.Property(i => i.ProductCode).HasMaxLength(40);
+        b.Property(i => i.ProductName).HasMaxLength(200);
+        b.Property(i => i.SerialNumber).HasMaxLength(60);
+        b.HasOne(i => i.Job).WithMany(j => j.Items).HasForeignKey(i => i.JobId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(i => i.JobId);
+    }
+}
+
+public sealed class JobCancellationConfiguration : IEntityTypeConfiguration<JobCancellation>
+{
+    public void Configure(EntityTypeBuilder<JobCancellation> b)
+    {
+        b.Property(c => c.Note).HasMaxLength(500);
+        // A job is cancelled at most once, whatever races happen above: the database says no to a second record.
+        b.HasOne(c => c.Job).WithOne(j => j.Cancellation).HasForeignKey<JobCancellation>(c => c.JobId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(c => c.JobId).IsUnique();
+        b.HasOne(c => c.JobStatus).WithMany().HasForeignKey(c => c.JobStatusId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.CancellationReason).WithMany().HasForeignKey(c => c.CancellationReasonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.CancelledByUser).WithMany().HasForeignKey(c => c.CancelledByUserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.CancelledByUnit).WithMany().HasForeignKey(c => c.CancelledByUnitId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(c => c.CancelledAt);
+        b.HasIndex(c => new { c.CancellationReasonId, c.CancelledAt });
+        b.HasIndex(c => new { c.CancelledByUserId, c.CancelledAt });
+    }
+}
+
+public sealed class JobEventConfiguration : IEntityTypeConfiguration<JobEvent>
+{
+    public void Configure(EntityTypeBuilder<JobEvent> b)
+    {
+        b.Property(e => e.Summary).HasMaxLength(1000);
+        b.HasOne(e => e.Job).WithMany(j => j.Events).HasForeignKey(e => e.JobId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(e => e.User).WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(e => new { e.JobId, e.OccurredAt });
+    }
+}

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Globalization;
+using JobsPortal.Data;
+using JobsPortal.Data.Seeding;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace JobsPortal.Infrastructure;
+
+/// <summary>
+/// <c>generate --jobs N --database PATH</c>: fills a database with N realistic jobs for benchmarks.
+/// It builds the same host as the app (schema, reference data, accounts), then writes the jobs
+/// through <see cref="JobGenerator"/>'s batched inserts.
+/// </summary>
+public static class GenerateCommand
+{
+    public const string Name = "generate";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var jobs = 1_000_000;
+        string? database = null;
+        var historyDays = 730;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--jobs" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0:
+                    jobs = n; i++; break;
+                case "--database" when i + 1 < args.Length:
+                    database = args[++i]; break;
+                case "--history-days" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d > 0:
+                    historyDays = d; i++; break;
+                default:
+                    Console.Error.WriteLine($"Unknown or incomplete option '{args[i]}'.");
+                    Console.Error.WriteLine("Usage: generate --jobs N --database PATH [--history-days D]");
+                    return 2;
+            }
+        }
+        if (database is null)
+        {
+            Console.Error.WriteLine("Usage: generate --jobs N --database PATH [--history-days D]  (--database is required)");
+            return 2;
+        }
+
+        var fullPath = Path.GetFullPath(database);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
+        builder.Configuration[$"ConnectionStrings:{JobsPortalServiceExtensions.ConnectionStringName}"] = $"Data Source={fullPath}";
+        builder.Configuration[$"{JobsPortalOptions.Section}:DemoMode"] = "false";
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddJobsPortal();
+        await using var app = builder.Build();
+
+        var total = Stopwatch.StartNew();
+        GeneratorReference reference;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+            reference = await scope.ServiceProvider.GetRequiredService<ReferenceSeeder>().SeedAsync();
+        }
+        Console.WriteLine($"Schema and reference data ready in {total.Elapsed.TotalSeconds:F1} s; writing {jobs:N0} jobs to {fullPath}");
+
+        var insert = Stopwatch.StartNew();
+        await using var connection = new SqliteConnection($"Data Source={fullPath}");
+        await connection.OpenAsync();
+        await using (var pragma = connection.CreateCommand())
+        {
+            // A generated file can be made again: trade durability for speed while it is written.
+            pragma.CommandText = "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;";
+            await pragma.ExecuteNonQueryAsync();
+        }
+        var generator = new JobGenerator(reference, TimeProvider.System.GetUtcNow().UtcDateTime) { History = TimeSpan.FromDays(historyDays) };
+        var lastReport = 0L;
+        var result = await generator.InsertAsync(connection, jobs, new Progress<int>(done =>
+        {
+            if (insert.ElapsedMilliseconds - lastReport >= 5000 || done == jobs)
+            {
+                lastReport = insert.ElapsedMilliseconds;
+                Console.WriteLine($"  {done:N0} jobs ({insert.Elapsed.TotalSeconds:F0} s)");
+            }
+        }));
+        await using (var analyze = connection.CreateCommand())
+        {
+            analyze.CommandText = "PRAGMA optimize;";
+            await analyze.ExecuteNonQueryAsync();
+        }
+        Console.WriteLine(
+            $"Wrote {result.Jobs:N0} jobs, {result.Items:N0} items, {result.Events:N0} events, {result.Cancellations:N0} cancellations " +
+            $"in {insert.Elapsed.TotalSeconds:F1} s ({result.Jobs / insert.Elapsed.TotalSeconds:N0} jobs/s); total {total.Elapsed.TotalSeconds:F1} s.");
+        return 0;
+    }
+}

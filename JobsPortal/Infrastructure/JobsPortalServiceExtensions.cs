@@ -1,0 +1,127 @@
+using JobsPortal.Components.Account;
+using JobsPortal.Data;
+using JobsPortal.Data.Entities;
+using JobsPortal.Data.Interceptors;
+using JobsPortal.Data.Seeding;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MudBlazor.Services;
+
+namespace JobsPortal.Infrastructure;
+
+/// <summary>All of the app's registrations, so Program.cs stays a few lines and tests build the same app.</summary>
+public static class JobsPortalServiceExtensions
+{
+    public const string ConnectionStringName = "JobsPortal";
+
+    public static WebApplicationBuilder AddJobsPortal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<JobsPortalOptions>(builder.Configuration.GetSection(JobsPortalOptions.Section));
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+
+        var connectionString = ResolveConnectionString(
+            builder.Configuration.GetConnectionString(ConnectionStringName), builder.Environment.ContentRootPath);
+        services.AddJobsPortalCore(connectionString);
+
+        // Identity for people: cookies, with the revalidating state provider for long-lived circuits.
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(10);
+        });
+        services.AddAuthorizationBuilder()
+            // Every endpoint needs a signed-in user unless it says otherwise (sign-in page, health, assets).
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        services.AddHealthChecks().AddDbContextCheck<JobsPortalDbContext>("database");
+        return builder;
+    }
+
+    /// <summary>
+    /// The data and domain services without the web: the app registers them, and so do tests
+    /// and benchmarks that need the real services over their own database.
+    /// </summary>
+    public static IServiceCollection AddJobsPortalCore(this IServiceCollection services, string connectionString)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging();
+        services.AddDataProtection();
+        services.AddOptions<JobsPortalOptions>();
+
+        // A context per operation from the factory (a Blazor circuit lives long; one shared
+        // context would go stale and is not thread-safe). The factory also registers a scoped
+        // context, which Identity's EF stores use.
+        services.AddSingleton<AuditInterceptor>();
+        services.AddDbContextFactory<JobsPortalDbContext>((sp, options) => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+
+        // Accounts come from the seed or an admin, never from self-registration.
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = false;
+                options.User.RequireUniqueEmail = true;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<JobsPortalDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+
+        services.AddScoped<ReferenceSeeder>();
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+
+    public static WebApplication UseJobsPortal(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Routing and authorization after the status-code pages, so a re-executed /not-found is routed and authorized too.
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>A relative SQLite file is placed under the app's content root, not wherever the shell happens to be.</summary>
+    public static string ResolveConnectionString(string? configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(configured ?? "Data Source=data/jobsportal.db");
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:"
+            && builder.Mode != SqliteOpenMode.Memory && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));
+        }
+        return builder.ToString();
+    }
+}
