@@ -244,12 +244,6 @@ public sealed class JobGenerator(GeneratorReference reference, DateTime nowUtc, 
         public void Use(SqliteTransaction tx)
         {
             _job.Transaction = _item.Transaction = _event.Transaction = _cancellation.Transaction = tx;
-            // A job's events are written as they happen, some before the job row itself: check the
-            // foreign keys at commit instead of per row (the pragma ends with the transaction).
-            using var defer = _job.Connection!.CreateCommand();
-            defer.Transaction = tx;
-            defer.CommandText = "PRAGMA defer_foreign_keys = ON";
-            defer.ExecuteNonQuery();
         }
 
         private static void Run(SqliteCommand command, params object?[] values)
@@ -267,21 +261,37 @@ public sealed class JobGenerator(GeneratorReference reference, DateTime nowUtc, 
         public void Job(int id, string number, string description, LifeCycleState state, RatingState rating, DateTime expiration,
             DateTime scheduled, string account, string accountName, string email, string phone, string? notes, DateTime? start,
             DateTime expected, DateTime? completed, GeneratorUser? assignee, int typeId, int statusId, DateTime created,
-            string createdBy, DateTime updated, string updatedBy) =>
+            string createdBy, DateTime updated, string updatedBy)
+        {
             Run(_job, id, number, description, state.ToString(), rating.ToString(), D(expiration), D(scheduled), account, accountName,
                 email, phone, notes, D(start), D(expected), D(completed), assignee?.Id, assignee?.UnitId, typeId, statusId, D(created),
                 createdBy, D(updated), updatedBy, 0);
+            FlushChildren();
+        }
+
+        // A job's children are decided before the job row (its status depends on them), but the
+        // row must go in first for the foreign keys: they wait here until Job() writes it.
+        private readonly List<(SqliteCommand Command, object?[] Values)> _children = [];
 
         public void Item(int jobId, GeneratorProduct product, int quantity, string? serial, JobItemState state) =>
-            Run(_item, jobId, product.Kind.ToString(), product.Code, product.Name, quantity, serial, state.ToString());
+            _children.Add((_item, [jobId, product.Kind.ToString(), product.Code, product.Name, quantity, serial, state.ToString()]));
 
         public void Event(int jobId, DateTime at, JobEventKind kind, string summary, string? userId) =>
-            Run(_event, jobId, D(at), kind.ToString(), summary, userId);
+            _children.Add((_event, [jobId, D(at), kind.ToString(), summary, userId]));
 
         public void Cancellation(int jobId, int statusId, int reasonId, bool cancelProvided, int itemsCancelled, int providedLeft,
             string? note, GeneratorUser by, DateTime at, CancellationChannel channel) =>
-            Run(_cancellation, jobId, statusId, reasonId, cancelProvided ? 1 : 0, itemsCancelled, providedLeft, note, by.Id, by.UnitId,
-                D(at), channel.ToString());
+            _children.Add((_cancellation, [jobId, statusId, reasonId, cancelProvided ? 1 : 0, itemsCancelled, providedLeft, note, by.Id,
+                by.UnitId, D(at), channel.ToString()]));
+
+        private void FlushChildren()
+        {
+            foreach (var (command, values) in _children)
+            {
+                Run(command, values);
+            }
+            _children.Clear();
+        }
 
         public void Dispose()
         {
