@@ -88,6 +88,7 @@ public static class JobsPortalServiceExtensions
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
 
+        services.AddSingleton<Features.Jobs.JobChangeNotifier>();
         services.AddScoped<ReferenceSeeder>();
         services.AddScoped<DatabaseInitializer>();
         return services;
