@@ -38,15 +38,9 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var path = NewPath();
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        var clock = new FakeTimeProvider(DefaultNow);
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(clock);
-        services.AddJobsPortalCore($"Data Source={path}");
-        configure?.Invoke(services);
-        var provider = services.BuildServiceProvider();
-        var db = new TestDatabase(path, provider, clock);
+        var db = Build(path, configure);
 
-        await using var scope = provider.CreateAsyncScope();
+        await using var scope = db.Services.CreateAsyncScope();
         var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
         await initializer.InitializeAsync();
         if (demoJobs > 0)
@@ -56,7 +50,35 @@ public sealed class TestDatabase : IAsyncDisposable
         return db;
     }
 
+    private static TestDatabase Build(string path, Action<IServiceCollection>? configure)
+    {
+        var clock = new FakeTimeProvider(DefaultNow);
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddJobsPortalCore($"Data Source={path}");
+        configure?.Invoke(services);
+        return new TestDatabase(path, services.BuildServiceProvider(), clock);
+    }
+
     public JobsPortalDbContext CreateContext() => Factory.CreateDbContext();
+
+    /// <summary>
+    /// A copy of this database in a new file, with services of its own: seeding once per class and
+    /// copying per test keeps tests isolated without paying for the seed every time.
+    /// </summary>
+    public async Task<TestDatabase> CloneAsync(Action<IServiceCollection>? configure = null)
+    {
+        await using (var connection = new SqliteConnection(ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await checkpoint.ExecuteNonQueryAsync();
+        }
+        var path = NewPath();
+        File.Copy(Path, path);
+        return Build(path, configure);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -89,6 +89,7 @@ public static class JobsPortalServiceExtensions
             .AddDefaultTokenProviders();
 
         services.AddSingleton<Features.Jobs.JobChangeNotifier>();
+        services.AddScoped<Features.Cancellation.CancellationService>();
         services.AddScoped<ReferenceSeeder>();
         services.AddScoped<DatabaseInitializer>();
         return services;

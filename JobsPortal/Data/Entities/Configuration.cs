@@ -1,6 +1,14 @@
 namespace JobsPortal.Data.Entities;
 
-public class JobStatus
+/// <summary>Configuration that CRM.COM identifies by id, name or alternative code.</summary>
+public interface IConfigurationEntity
+{
+    int Id { get; }
+    string Name { get; }
+    string AlternativeCode { get; }
+}
+
+public class JobStatus : IConfigurationEntity
 {
     public int Id { get; set; }
     public required string Name { get; set; }
@@ -9,7 +17,7 @@ public class JobStatus
     public LifeCycleState LifeCycleState { get; set; }
 }
 
-public class JobType
+public class JobType : IConfigurationEntity
 {
     public int Id { get; set; }
     public required string Name { get; set; }
@@ -38,7 +46,7 @@ public class JobTypeStatus
     public JobStatus JobStatus { get; set; } = null!;
 }
 
-public class CancellationReason
+public class CancellationReason : IConfigurationEntity
 {
     public int Id { get; set; }
     public required string Name { get; set; }

@@ -1,0 +1,114 @@
+using JobsPortal.Data.Entities;
+
+namespace JobsPortal.Features.Cancellation;
+
+/// <summary>What to cancel and how: the parameters of CRM.COM's <c>jobs/all_scopes/cancel</c>, plus who and where from.</summary>
+public sealed record CancelJobCommand(
+    EntityIdentifier Job,
+    string ActingUserId,
+    CancellationChannel Channel,
+    EntityIdentifier? Status = null,
+    EntityIdentifier? Reason = null,
+    bool CancelProvidedItems = false,
+    string? Note = null)
+{
+    public const int NoteMaxLength = 500;
+
+    /// <summary>The job version the person saw; when given, a job changed since then is not cancelled blind.</summary>
+    public int? ExpectedVersion { get; init; }
+}
+
+/// <summary>How a failure maps onto the outside world (an HTTP status, a message style).</summary>
+public enum CancelErrorKind
+{
+    Invalid,
+    NotFound,
+    Conflict,
+    Forbidden,
+}
+
+/// <summary>The stable codes of every expected failure. Integrations rely on them: never rename one.</summary>
+public static class CancelErrorCodes
+{
+    public const string JobNotFound = "JOB_NOT_FOUND";
+    public const string JobAlreadyCancelled = "JOB_ALREADY_CANCELLED";
+    public const string JobCompleted = "JOB_COMPLETED";
+    public const string JobChanged = "JOB_CHANGED";
+    public const string IdentifierEmpty = "IDENTIFIER_EMPTY";
+    public const string IdentifierAmbiguous = "IDENTIFIER_AMBIGUOUS";
+    public const string IdentifierUnknownKey = "IDENTIFIER_UNKNOWN_KEY";
+    public const string StatusNotFound = "STATUS_NOT_FOUND";
+    public const string StatusNotCancelStatus = "STATUS_NOT_A_CANCEL_STATUS";
+    public const string StatusNotAllowed = "STATUS_NOT_ALLOWED_FOR_TYPE";
+    public const string ReasonNotFound = "REASON_NOT_FOUND";
+    public const string ReasonNotAllowed = "REASON_NOT_ALLOWED_FOR_TYPE";
+    public const string ReasonRetired = "REASON_RETIRED";
+    public const string NoDefaultStatus = "TYPE_HAS_NO_DEFAULT_CANCEL_STATUS";
+    public const string NoDefaultReason = "TYPE_HAS_NO_DEFAULT_REASON";
+    public const string NoteTooLong = "NOTE_TOO_LONG";
+    public const string NotAllowed = "NOT_ALLOWED";
+}
+
+public sealed record CancelError(string Code, string Message, CancelErrorKind Kind)
+{
+    public static CancelError Invalid(string code, string message) => new(code, message, CancelErrorKind.Invalid);
+    public static CancelError NotFound(string code, string message) => new(code, message, CancelErrorKind.NotFound);
+    public static CancelError Conflict(string code, string message) => new(code, message, CancelErrorKind.Conflict);
+    public static CancelError Forbidden(string code, string message) => new(code, message, CancelErrorKind.Forbidden);
+}
+
+/// <summary>What a successful cancel did.</summary>
+public sealed record CancelledJob(
+    int Id,
+    string Number,
+    int StatusId,
+    string StatusName,
+    int ReasonId,
+    string ReasonName,
+    bool CancelProvidedItems,
+    int ItemsCancelled,
+    int ProvidedItemsLeft,
+    DateTime CancelledAtUtc,
+    string CancelledBy,
+    CancellationChannel Channel);
+
+/// <summary>Either the cancelled job or an error: expected failures are results, not exceptions.</summary>
+public sealed record CancelJobResult
+{
+    private CancelJobResult(CancelledJob? job, CancelError? error)
+    {
+        Job = job;
+        Error = error;
+    }
+
+    public CancelledJob? Job { get; }
+    public CancelError? Error { get; }
+    public bool Succeeded => Error is null;
+
+    public static CancelJobResult Ok(CancelledJob job) => new(job, null);
+    public static CancelJobResult Fail(CancelError error) => new(null, error);
+    public static implicit operator CancelJobResult(CancelError error) => Fail(error);
+}
+
+/// <summary>What the Cancel dialog offers for one job: only what its type allows.</summary>
+public sealed record CancelOptions(
+    int JobId,
+    string Number,
+    string Description,
+    string TypeName,
+    LifeCycleState LifeCycleState,
+    string StatusName,
+    int Version,
+    IReadOnlyList<CancelStatusOption> Statuses,
+    IReadOnlyList<CancelReasonOption> Reasons,
+    IReadOnlyList<CancelItemOption> Items,
+    CancelledBySomeone? AlreadyCancelled)
+{
+    public int ProvidedItems => Items.Count(i => i.State.IsProvided());
+    public int PendingItems => Items.Count(i => i.State == JobItemState.PENDING);
+}
+
+public sealed record CancelStatusOption(int Id, string Name, string AlternativeCode, bool IsDefault);
+public sealed record CancelReasonOption(int Id, string Name, string AlternativeCode, string? Description, bool IsDefault);
+public sealed record CancelItemOption(string ProductName, string? SerialNumber, int Quantity, JobItemState State);
+public sealed record CancelledBySomeone(string ByName, DateTime AtUtc);

@@ -1,0 +1,295 @@
+using System.Globalization;
+using JobsPortal.Data;
+using JobsPortal.Data.Entities;
+using JobsPortal.Features.Jobs;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace JobsPortal.Features.Cancellation;
+
+/// <summary>
+/// The only code that cancels a job (domain §4), for the portal's dialog and the HTTP API alike.
+/// One cancel is one transaction: the job, its items, the cancellation record and the event are
+/// written together or not at all. The transaction is SQLite's BEGIN IMMEDIATE (Microsoft.Data.Sqlite's
+/// default), taken before the job is read: simultaneous cancels of one job queue on the write lock,
+/// so the second reads a cancelled job and is told so. The unique index on the record's job and
+/// the job's concurrency token back this up should anything else write in between.
+/// </summary>
+public sealed class CancellationService(
+    IDbContextFactory<JobsPortalDbContext> dbFactory,
+    JobChangeNotifier notifier,
+    TimeProvider clock)
+{
+    private static readonly string[] StaffRoles = [Roles.Agent, Roles.Supervisor, Roles.Admin];
+
+    public async Task<CancelJobResult> CancelAsync(CancelJobCommand command, CancellationToken ct = default)
+    {
+        if (command.Note is { Length: > CancelJobCommand.NoteMaxLength })
+        {
+            return CancelError.Invalid(CancelErrorCodes.NoteTooLong,
+                $"The note has {command.Note.Length} characters; at most {CancelJobCommand.NoteMaxLength} are allowed.");
+        }
+        if (command.Job.Validate("job_identifier", EntityIdentifier.JobKeys, out var jobKey, out var jobValue) is { } jobShape)
+        {
+            return jobShape;
+        }
+        string statusKey = "", statusValue = "", reasonKey = "", reasonValue = "";
+        if (command.Status?.Validate("status_identifier", EntityIdentifier.ConfigurationKeys, out statusKey, out statusValue) is { } statusShape)
+        {
+            return statusShape;
+        }
+        if (command.Reason?.Validate("cancellation_reason_identifier", EntityIdentifier.ConfigurationKeys, out reasonKey, out reasonValue) is { } reasonShape)
+        {
+            return reasonShape;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ActingUserId = command.ActingUserId;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+        var actor = await db.Users.AsNoTracking()
+            .Where(u => u.Id == command.ActingUserId)
+            .Select(u => new
+            {
+                u.Id,
+                u.DisplayName,
+                u.UnitId,
+                IsStaff = db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && StaffRoles.Contains(r.Name!))),
+            })
+            .SingleOrDefaultAsync(ct);
+        if (actor is null || !actor.IsStaff)
+        {
+            return CancelError.Forbidden(CancelErrorCodes.NotAllowed, "Your account is not allowed to cancel jobs.");
+        }
+
+        var jobQuery = db.Jobs.Include(j => j.Items).Include(j => j.JobStatus);
+        Job? job = jobKey == EntityIdentifier.Id
+            ? int.TryParse(jobValue, NumberStyles.None, CultureInfo.InvariantCulture, out var jobId)
+                ? await jobQuery.SingleOrDefaultAsync(j => j.Id == jobId, ct)
+                : null
+            : await jobQuery.SingleOrDefaultAsync(j => j.Number == jobValue.ToUpperInvariant(), ct);
+        if (job is null)
+        {
+            return CancelError.NotFound(CancelErrorCodes.JobNotFound, $"No job has the {jobKey} '{jobValue}'.");
+        }
+
+        if (await StateErrorAsync(db, job, ct) is { } stateError)
+        {
+            return stateError;
+        }
+        if (command.ExpectedVersion is { } expected && expected != job.Version)
+        {
+            return CancelError.Conflict(CancelErrorCodes.JobChanged,
+                $"Job {job.Number} was changed by someone else since you opened it. Review it again before cancelling.");
+        }
+
+        var type = await db.JobTypes.AsNoTracking().SingleAsync(t => t.Id == job.JobTypeId, ct);
+        var status = await ResolveStatusAsync(db, type, command.Status is null ? null : (statusKey, statusValue), ct);
+        if (status.Error is not null)
+        {
+            return status.Error;
+        }
+        var reason = await ResolveReasonAsync(db, type, command.Reason is null ? null : (reasonKey, reasonValue), ct);
+        if (reason.Error is not null)
+        {
+            return reason.Error;
+        }
+
+        var itemsCancelled = 0;
+        var providedLeft = 0;
+        foreach (var item in job.Items)
+        {
+            if (item.State == JobItemState.PENDING || (command.CancelProvidedItems && item.State.IsProvided()))
+            {
+                item.State = JobItemState.CANCELLED;
+                itemsCancelled++;
+            }
+            else if (item.State.IsProvided())
+            {
+                providedLeft++;
+            }
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();
+        job.JobStatusId = status.Value!.Id;
+        job.LifeCycleState = LifeCycleState.CANCELLED;
+        db.JobCancellations.Add(new JobCancellation
+        {
+            JobId = job.Id,
+            JobStatusId = status.Value.Id,
+            CancellationReasonId = reason.Value!.Id,
+            CancelProvidedItems = command.CancelProvidedItems,
+            ItemsCancelled = itemsCancelled,
+            ProvidedItemsLeft = providedLeft,
+            Note = note,
+            CancelledByUserId = actor.Id,
+            CancelledByUnitId = actor.UnitId,
+            CancelledAt = now,
+            Channel = command.Channel,
+        });
+        db.JobEvents.Add(new JobEvent
+        {
+            JobId = job.Id,
+            OccurredAt = now,
+            Kind = JobEventKind.CANCELLED,
+            UserId = actor.Id,
+            Summary = $"Cancelled via {(command.Channel == CancellationChannel.API ? "API" : "portal")} with status {status.Value.Name}, " +
+                      $"reason {reason.Value.Name}: {itemsCancelled} item(s) cancelled, {providedLeft} provided item(s) left with the customer" +
+                      (note is null ? "" : $". Note: {note}"),
+        });
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (Exception e) when (e is DbUpdateConcurrencyException || e is DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19 } })
+        {
+            // Someone else wrote the job in between (constraint 19: the one-record-per-job index).
+            await tx.RollbackAsync(CancellationToken.None);
+            await using var fresh = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+            var current = await fresh.Jobs.AsNoTracking().SingleAsync(j => j.Id == job.Id, CancellationToken.None);
+            return await StateErrorAsync(fresh, current, CancellationToken.None)
+                ?? CancelError.Conflict(CancelErrorCodes.JobChanged,
+                    $"Job {job.Number} was changed by someone else at the same moment. Nothing was cancelled; try again.");
+        }
+
+        var result = new CancelledJob(job.Id, job.Number, status.Value.Id, status.Value.Name, reason.Value.Id, reason.Value.Name,
+            command.CancelProvidedItems, itemsCancelled, providedLeft, now, actor.DisplayName, command.Channel);
+        await notifier.PublishAsync(new JobChanged(job.Id, job.Number, JobChangeKind.Cancelled, LifeCycleState.CANCELLED, actor.DisplayName, now));
+        return CancelJobResult.Ok(result);
+    }
+
+    /// <summary>What the dialog may offer for a job: its type's cancel statuses and usable reasons, and its items.</summary>
+    public async Task<CancelOptions?> GetOptionsAsync(int jobId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var job = await db.Jobs.AsNoTracking()
+            .Where(j => j.Id == jobId)
+            .Select(j => new
+            {
+                j.Id, j.Number, j.Description, TypeName = j.JobType.Name, j.JobTypeId, j.LifeCycleState, StatusName = j.JobStatus.Name,
+                j.Version, j.JobType.DefaultCancelStatusId,
+                Items = j.Items.OrderBy(i => i.Id).Select(i => new CancelItemOption(i.ProductName, i.SerialNumber, i.Quantity, i.State)).ToList(),
+                Cancelled = j.Cancellation == null ? null : new CancelledBySomeone(j.Cancellation.CancelledByUser.DisplayName, j.Cancellation.CancelledAt),
+            })
+            .SingleOrDefaultAsync(ct);
+        if (job is null)
+        {
+            return null;
+        }
+        var statuses = await db.JobTypeStatuses.AsNoTracking()
+            .Where(ts => ts.JobTypeId == job.JobTypeId && ts.JobStatus.LifeCycleState == LifeCycleState.CANCELLED)
+            .OrderBy(ts => ts.JobStatus.Name)
+            .Select(ts => new CancelStatusOption(ts.JobStatusId, ts.JobStatus.Name, ts.JobStatus.AlternativeCode, ts.JobStatusId == job.DefaultCancelStatusId))
+            .ToListAsync(ct);
+        var reasons = await db.JobTypeCancellationReasons.AsNoTracking()
+            .Where(r => r.JobTypeId == job.JobTypeId && !r.CancellationReason.IsRetired)
+            .OrderBy(r => r.CancellationReason.Name)
+            .Select(r => new CancelReasonOption(r.CancellationReasonId, r.CancellationReason.Name, r.CancellationReason.AlternativeCode,
+                r.CancellationReason.Description, r.IsDefault))
+            .ToListAsync(ct);
+        return new CancelOptions(job.Id, job.Number, job.Description, job.TypeName, job.LifeCycleState, job.StatusName, job.Version,
+            statuses, reasons, job.Items, job.Cancelled);
+    }
+
+    private static async Task<CancelError?> StateErrorAsync(JobsPortalDbContext db, Job job, CancellationToken ct)
+    {
+        if (job.LifeCycleState == LifeCycleState.CANCELLED)
+        {
+            var by = await db.JobCancellations.AsNoTracking()
+                .Where(c => c.JobId == job.Id)
+                .Select(c => new { c.CancelledByUser.DisplayName, c.CancelledAt })
+                .SingleOrDefaultAsync(ct);
+            return CancelError.Conflict(CancelErrorCodes.JobAlreadyCancelled, by is null
+                ? $"Job {job.Number} is already cancelled."
+                : $"Job {job.Number} was already cancelled by {by.DisplayName} on {by.CancelledAt:yyyy-MM-dd HH:mm} UTC.");
+        }
+        if (job.LifeCycleState == LifeCycleState.COMPLETED)
+        {
+            return CancelError.Conflict(CancelErrorCodes.JobCompleted,
+                $"Job {job.Number} is completed; only draft, pending or in-progress jobs can be cancelled.");
+        }
+        return null;
+    }
+
+    private readonly record struct Resolved<T>(T? Value, CancelError? Error);
+
+    private static async Task<Resolved<JobStatus>> ResolveStatusAsync(
+        JobsPortalDbContext db, JobType type, (string Key, string Value)? identifier, CancellationToken ct)
+    {
+        if (identifier is not { } id)
+        {
+            var fallback = type.DefaultCancelStatusId is { } defaultId
+                ? await db.JobStatuses.AsNoTracking().SingleOrDefaultAsync(s => s.Id == defaultId, ct)
+                : null;
+            return fallback is { LifeCycleState: LifeCycleState.CANCELLED }
+                ? new(fallback, null)
+                : new(null, CancelError.Invalid(CancelErrorCodes.NoDefaultStatus,
+                    $"No status was given and the job type '{type.Name}' has no default cancel status; give a status_identifier."));
+        }
+
+        var status = await FindAsync(db.JobStatuses.AsNoTracking(), id, ct);
+        if (status is null)
+        {
+            return new(null, CancelError.Invalid(CancelErrorCodes.StatusNotFound, $"No job status has the {id.Key} '{id.Value}'."));
+        }
+        if (status.LifeCycleState != LifeCycleState.CANCELLED)
+        {
+            return new(null, CancelError.Invalid(CancelErrorCodes.StatusNotCancelStatus,
+                $"The status '{status.Name}' is a {status.LifeCycleState} status, not a cancel status."));
+        }
+        var allowed = await db.JobTypeStatuses.AnyAsync(ts => ts.JobTypeId == type.Id && ts.JobStatusId == status.Id, ct);
+        return allowed
+            ? new(status, null)
+            : new(null, CancelError.Invalid(CancelErrorCodes.StatusNotAllowed,
+                $"The status '{status.Name}' is not allowed for jobs of type '{type.Name}'."));
+    }
+
+    private static async Task<Resolved<CancellationReason>> ResolveReasonAsync(
+        JobsPortalDbContext db, JobType type, (string Key, string Value)? identifier, CancellationToken ct)
+    {
+        if (identifier is not { } id)
+        {
+            var fallback = await db.JobTypeCancellationReasons.AsNoTracking()
+                .Where(r => r.JobTypeId == type.Id && r.IsDefault)
+                .Select(r => r.CancellationReason)
+                .SingleOrDefaultAsync(ct);
+            return fallback is { IsRetired: false }
+                ? new(fallback, null)
+                : new(null, CancelError.Invalid(CancelErrorCodes.NoDefaultReason,
+                    $"No reason was given and the job type '{type.Name}' has no usable default cancellation reason; give a cancellation_reason_identifier."));
+        }
+
+        var reason = await FindAsync(db.CancellationReasons.AsNoTracking(), id, ct);
+        if (reason is null)
+        {
+            return new(null, CancelError.Invalid(CancelErrorCodes.ReasonNotFound, $"No cancellation reason has the {id.Key} '{id.Value}'."));
+        }
+        if (reason.IsRetired)
+        {
+            return new(null, CancelError.Invalid(CancelErrorCodes.ReasonRetired,
+                $"The cancellation reason '{reason.Name}' is retired and can no longer be used."));
+        }
+        var allowed = await db.JobTypeCancellationReasons.AnyAsync(r => r.JobTypeId == type.Id && r.CancellationReasonId == reason.Id, ct);
+        return allowed
+            ? new(reason, null)
+            : new(null, CancelError.Invalid(CancelErrorCodes.ReasonNotAllowed,
+                $"The cancellation reason '{reason.Name}' is not allowed for jobs of type '{type.Name}'."));
+    }
+
+    private static Task<T?> FindAsync<T>(IQueryable<T> set, (string Key, string Value) id, CancellationToken ct)
+        where T : class, IConfigurationEntity
+    {
+        var value = id.Value;
+        return id.Key switch
+        {
+            EntityIdentifier.Id => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                ? set.SingleOrDefaultAsync(x => x.Id == number, ct)
+                : Task.FromResult<T?>(null),
+            EntityIdentifier.Name => set.SingleOrDefaultAsync(x => x.Name == value, ct),
+            _ => set.SingleOrDefaultAsync(x => x.AlternativeCode == value, ct),
+        };
+    }
+}
