@@ -141,6 +141,40 @@ namespace JobsPortal.Data.Migrations
                     b.ToTable("CancellationReasons");
                 });
 
+            modelBuilder.Entity("JobsPortal.Data.Entities.CancellationReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JobCancellationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewedByUserId");
+
+                    b.HasIndex("JobCancellationId", "ReviewedAt");
+
+                    b.ToTable("CancellationReviews");
+                });
+
             modelBuilder.Entity("JobsPortal.Data.Entities.Job", b =>
                 {
                     b.Property<int>("Id")
@@ -294,12 +328,29 @@ namespace JobsPortal.Data.Migrations
                     b.Property<int>("JobStatusId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LastReviewComment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastReviewedByUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Note")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ProvidedItemsLeft")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewState")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("NotReviewed");
 
                     b.HasKey("Id");
 
@@ -312,9 +363,13 @@ namespace JobsPortal.Data.Migrations
 
                     b.HasIndex("JobStatusId");
 
+                    b.HasIndex("LastReviewedByUserId");
+
                     b.HasIndex("CancellationReasonId", "CancelledAt");
 
                     b.HasIndex("CancelledByUserId", "CancelledAt");
+
+                    b.HasIndex("ReviewState", "CancelledAt");
 
                     b.ToTable("JobCancellations");
                 });
@@ -685,6 +740,25 @@ namespace JobsPortal.Data.Migrations
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("JobsPortal.Data.Entities.CancellationReview", b =>
+                {
+                    b.HasOne("JobsPortal.Data.Entities.JobCancellation", "JobCancellation")
+                        .WithMany("Reviews")
+                        .HasForeignKey("JobCancellationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("JobsPortal.Data.Entities.ApplicationUser", "ReviewedByUser")
+                        .WithMany()
+                        .HasForeignKey("ReviewedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("JobCancellation");
+
+                    b.Navigation("ReviewedByUser");
+                });
+
             modelBuilder.Entity("JobsPortal.Data.Entities.Job", b =>
                 {
                     b.HasOne("JobsPortal.Data.Entities.Unit", "AssignedUnit")
@@ -763,6 +837,11 @@ namespace JobsPortal.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("JobsPortal.Data.Entities.ApplicationUser", "LastReviewedByUser")
+                        .WithMany()
+                        .HasForeignKey("LastReviewedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("CancellationReason");
 
                     b.Navigation("CancelledByUnit");
@@ -772,6 +851,8 @@ namespace JobsPortal.Data.Migrations
                     b.Navigation("Job");
 
                     b.Navigation("JobStatus");
+
+                    b.Navigation("LastReviewedByUser");
                 });
 
             modelBuilder.Entity("JobsPortal.Data.Entities.JobEvent", b =>
@@ -939,6 +1020,11 @@ namespace JobsPortal.Data.Migrations
                     b.Navigation("Events");
 
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("JobsPortal.Data.Entities.JobCancellation", b =>
+                {
+                    b.Navigation("Reviews");
                 });
 
             modelBuilder.Entity("JobsPortal.Data.Entities.JobType", b =>
