@@ -3,6 +3,7 @@ using JobsPortal.Data;
 using JobsPortal.Data.Entities;
 using JobsPortal.Data.Interceptors;
 using JobsPortal.Data.Seeding;
+using JobsPortal.Features.Review;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -89,6 +90,7 @@ public static class JobsPortalServiceExtensions
             .AddDefaultTokenProviders();
 
         services.AddSingleton<Features.Jobs.JobChangeNotifier>();
+        services.AddReviewFeature();
         services.AddScoped<ReferenceSeeder>();
         services.AddScoped<DatabaseInitializer>();
         return services;
