@@ -112,6 +112,7 @@ public static class JobsPortalServiceExtensions
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
+        app.MapReviewEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         return app;
     }
