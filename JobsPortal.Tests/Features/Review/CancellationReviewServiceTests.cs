@@ -54,9 +54,12 @@ public sealed class CancellationReviewServiceTests : IAsyncLifetime
         Assert.Equal(ReviewState.Flagged, saved.ReviewState);
         Assert.Equal("Reason does not match the note.", saved.LastReviewComment);
         Assert.Equal(now, saved.LastReviewedAt);
-        Assert.Equal(sara.FindFirstValue(ClaimTypes.NameIdentifier), saved.LastReviewedByUserId);
         var mark = Assert.Single(saved.Reviews);
         Assert.Equal((ReviewState.Flagged, "Reason does not match the note.", now), (mark.State, mark.Comment, mark.ReviewedAt));
+        Assert.Equal(sara.FindFirstValue(ClaimTypes.NameIdentifier), mark.ReviewedByUserId);
+        var row = (await _db.Queries().GetPageAsync(CancellationFilter.Default(ReviewTestData.Today) with { From = ReviewTestData.Today.AddDays(-400), ReviewState = ReviewState.Flagged },
+            CancellationSort.CancelledAt, true, 0, 1000)).Rows.Single(r => r.Id == target.Id);
+        Assert.Equal(("Sara Khan", "Reason does not match the note.", now), (row.ReviewedBy, row.ReviewComment, row.ReviewedAt));
         var reviewEvent = await context.JobEvents.SingleAsync(e => e.JobId == target.JobId && e.Kind == JobEventKind.REVIEWED);
         Assert.Equal("Cancellation flagged by Sara Khan: Reason does not match the note.", reviewEvent.Summary);
         Assert.Equal(now, reviewEvent.OccurredAt);

@@ -71,7 +71,6 @@ public sealed class JobCancellationConfiguration : IEntityTypeConfiguration<JobC
         // queue's default view: not yet reviewed, newest first.
         b.Property(c => c.ReviewState).HasDefaultValue(ReviewState.NotReviewed).HasSentinel(ReviewState.NotReviewed);
         b.Property(c => c.LastReviewComment).HasMaxLength(CancellationReviewConfiguration.CommentMaxLength);
-        b.HasOne(c => c.LastReviewedByUser).WithMany().HasForeignKey(c => c.LastReviewedByUserId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(c => new { c.ReviewState, c.CancelledAt });
     }
 }

@@ -91,8 +91,6 @@ public class JobCancellation
     /// <summary>The latest supervisor's mark; <see cref="Reviews"/> keeps every mark ever made.</summary>
     public ReviewState ReviewState { get; set; }
     public DateTime? LastReviewedAt { get; set; }
-    public string? LastReviewedByUserId { get; set; }
-    public ApplicationUser? LastReviewedByUser { get; set; }
     public string? LastReviewComment { get; set; }
     public List<CancellationReview> Reviews { get; set; } = [];
 }

@@ -335,9 +335,6 @@ namespace JobsPortal.Data.Migrations
                     b.Property<DateTime?>("LastReviewedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("LastReviewedByUserId")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Note")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -362,8 +359,6 @@ namespace JobsPortal.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("JobStatusId");
-
-                    b.HasIndex("LastReviewedByUserId");
 
                     b.HasIndex("CancellationReasonId", "CancelledAt");
 
@@ -837,11 +832,6 @@ namespace JobsPortal.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("JobsPortal.Data.Entities.ApplicationUser", "LastReviewedByUser")
-                        .WithMany()
-                        .HasForeignKey("LastReviewedByUserId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.Navigation("CancellationReason");
 
                     b.Navigation("CancelledByUnit");
@@ -851,8 +841,6 @@ namespace JobsPortal.Data.Migrations
                     b.Navigation("Job");
 
                     b.Navigation("JobStatus");
-
-                    b.Navigation("LastReviewedByUser");
                 });
 
             modelBuilder.Entity("JobsPortal.Data.Entities.JobEvent", b =>

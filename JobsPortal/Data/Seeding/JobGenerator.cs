@@ -268,8 +268,7 @@ public sealed class JobGenerator(GeneratorReference reference, DateTime nowUtc, 
             _event = Prepare(connection, "JobEvents", ["JobId", "OccurredAt", "Kind", "Summary", "UserId"]);
             _cancellation = Prepare(connection, "JobCancellations",
                 ["JobId", "JobStatusId", "CancellationReasonId", "CancelProvidedItems", "ItemsCancelled", "ProvidedItemsLeft", "Note",
-                 "CancelledByUserId", "CancelledByUnitId", "CancelledAt", "Channel", "ReviewState", "LastReviewedAt",
-                 "LastReviewedByUserId", "LastReviewComment"]);
+                 "CancelledByUserId", "CancelledByUnitId", "CancelledAt", "Channel", "ReviewState", "LastReviewedAt", "LastReviewComment"]);
             // The history row follows its cancellation's INSERT at once on this connection, so
             // last_insert_rowid() is that cancellation's id: no read-back, no index needed while
             // the generator has the indexes dropped.
@@ -338,7 +337,7 @@ public sealed class JobGenerator(GeneratorReference reference, DateTime nowUtc, 
         {
             _children.Add((_cancellation, [jobId, statusId, reasonId, cancelProvided ? 1 : 0, itemsCancelled, providedLeft, note, by.Id,
                 by.UnitId, D(at), channel.ToString(), (review?.State ?? ReviewState.NotReviewed).ToString(), D(review?.At),
-                review?.By.Id, review?.Comment]));
+                review?.Comment]));
             if (review is not null)
             {
                 _children.Add((_review, [review.State.ToString(), review.Comment, review.By.Id, D(review.At)]));

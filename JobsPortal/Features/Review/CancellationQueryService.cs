@@ -214,7 +214,7 @@ public sealed class CancellationQueryService(IDbContextFactory<JobsPortalDbConte
                 c.Note,
                 c.ReviewState,
                 c.LastReviewComment,
-                c.LastReviewedByUser != null ? c.LastReviewedByUser.DisplayName : null,
+                c.Reviews.OrderByDescending(r => r.ReviewedAt).ThenByDescending(r => r.Id).Select(r => r.ReviewedByUser.DisplayName).FirstOrDefault(),
                 c.LastReviewedAt))
             .AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(ct))
@@ -277,7 +277,7 @@ public sealed class CancellationQueryService(IDbContextFactory<JobsPortalDbConte
         c.Note,
         c.ReviewState,
         c.LastReviewComment,
-        c.LastReviewedByUser != null ? c.LastReviewedByUser.DisplayName : null,
+        c.Reviews.OrderByDescending(r => r.ReviewedAt).ThenByDescending(r => r.Id).Select(r => r.ReviewedByUser.DisplayName).FirstOrDefault(),
         c.LastReviewedAt));
 
     // The id breaks ties so that paging is stable when many rows share a sort value.

@@ -92,7 +92,6 @@ public sealed class CancellationReviewService(
             var c = f.Cancellation;
             c.ReviewState = state;
             c.LastReviewedAt = now;
-            c.LastReviewedByUserId = userId;
             c.LastReviewComment = comment;
             db.CancellationReviews.Add(new CancellationReview
             {

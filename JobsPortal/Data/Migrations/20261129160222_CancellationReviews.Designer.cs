@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace JobsPortal.Data.Migrations
 {
     [DbContext(typeof(JobsPortalDbContext))]
-    [Migration("20261129154227_CancellationReviews")]
+    [Migration("20261129160222_CancellationReviews")]
     partial class CancellationReviews
     {
         /// <inheritdoc />
@@ -338,9 +338,6 @@ namespace JobsPortal.Data.Migrations
                     b.Property<DateTime?>("LastReviewedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("LastReviewedByUserId")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Note")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -365,8 +362,6 @@ namespace JobsPortal.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("JobStatusId");
-
-                    b.HasIndex("LastReviewedByUserId");
 
                     b.HasIndex("CancellationReasonId", "CancelledAt");
 
@@ -840,11 +835,6 @@ namespace JobsPortal.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("JobsPortal.Data.Entities.ApplicationUser", "LastReviewedByUser")
-                        .WithMany()
-                        .HasForeignKey("LastReviewedByUserId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.Navigation("CancellationReason");
 
                     b.Navigation("CancelledByUnit");
@@ -854,8 +844,6 @@ namespace JobsPortal.Data.Migrations
                     b.Navigation("Job");
 
                     b.Navigation("JobStatus");
-
-                    b.Navigation("LastReviewedByUser");
                 });
 
             modelBuilder.Entity("JobsPortal.Data.Entities.JobEvent", b =>

@@ -25,12 +25,6 @@ namespace JobsPortal.Data.Migrations
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
-                name: "LastReviewedByUserId",
-                table: "JobCancellations",
-                type: "TEXT",
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
                 name: "ReviewState",
                 table: "JobCancellations",
                 type: "TEXT",
@@ -68,11 +62,6 @@ namespace JobsPortal.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_JobCancellations_LastReviewedByUserId",
-                table: "JobCancellations",
-                column: "LastReviewedByUserId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_JobCancellations_ReviewState_CancelledAt",
                 table: "JobCancellations",
                 columns: new[] { "ReviewState", "CancelledAt" });
@@ -86,29 +75,13 @@ namespace JobsPortal.Data.Migrations
                 name: "IX_CancellationReviews_ReviewedByUserId",
                 table: "CancellationReviews",
                 column: "ReviewedByUserId");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_JobCancellations_AspNetUsers_LastReviewedByUserId",
-                table: "JobCancellations",
-                column: "LastReviewedByUserId",
-                principalTable: "AspNetUsers",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_JobCancellations_AspNetUsers_LastReviewedByUserId",
-                table: "JobCancellations");
-
             migrationBuilder.DropTable(
                 name: "CancellationReviews");
-
-            migrationBuilder.DropIndex(
-                name: "IX_JobCancellations_LastReviewedByUserId",
-                table: "JobCancellations");
 
             migrationBuilder.DropIndex(
                 name: "IX_JobCancellations_ReviewState_CancelledAt",
@@ -120,10 +93,6 @@ namespace JobsPortal.Data.Migrations
 
             migrationBuilder.DropColumn(
                 name: "LastReviewedAt",
-                table: "JobCancellations");
-
-            migrationBuilder.DropColumn(
-                name: "LastReviewedByUserId",
                 table: "JobCancellations");
 
             migrationBuilder.DropColumn(
