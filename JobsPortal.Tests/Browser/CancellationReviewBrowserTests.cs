@@ -83,6 +83,14 @@ public sealed partial class CancellationReviewBrowserTests(BrowserFixture fixtur
         await page.GoBackAsync();
         await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("channel="));
         await Assertions.Expect(page.GetByTestId("grid-total")).ToHaveTextAsync(everything);
+
+        // Export CSV downloads every row of this filter, not just the page on screen.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-csv").ClickAsync());
+        Assert.Matches("^cancellations_\\d{4}-\\d{2}-\\d{2}_\\d{4}-\\d{2}-\\d{2}\\.csv$", download.SuggestedFilename);
+        var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
+        Assert.True(Features.Review.CsvReadBack.StartsWithUtf8ByteOrderMark(bytes));
+        var (_, rows) = await Features.Review.CsvReadBack.ReadAsync(bytes);
+        Assert.Equal(everything.Split(' ')[0].Replace(",", "", StringComparison.Ordinal), rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [GeneratedRegex("reason=\\d+")]
