@@ -93,6 +93,19 @@ public sealed partial class CancellationReviewBrowserTests(BrowserFixture fixtur
         Assert.Equal(everything.Split(' ')[0].Replace(",", "", StringComparison.Ordinal), rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public async Task Agent_who_navigates_to_cancellations_inside_the_app_is_shown_not_allowed()
+    {
+        var page = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "tom.becker@example.com");
+
+        // A client-side navigation, as a link inside the app would do: the router's NotAllowed, not an error.
+        await page.EvaluateAsync("Blazor.navigateTo('/cancellations')");
+
+        await Assertions.Expect(page.GetByText("You are not allowed to see this page")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("cancellations-grid")).ToHaveCountAsync(0);
+    }
+
     [GeneratedRegex("reason=\\d+")]
     private static partial Regex ReasonInUrl();
 }
