@@ -25,6 +25,7 @@ public class JobsPortalDbContext(DbContextOptions<JobsPortalDbContext> options)
     public DbSet<JobItem> JobItems => Set<JobItem>();
     public DbSet<JobCancellation> JobCancellations => Set<JobCancellation>();
     public DbSet<JobEvent> JobEvents => Set<JobEvent>();
+    public DbSet<CancellationReview> CancellationReviews => Set<CancellationReview>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -43,6 +44,7 @@ public class JobsPortalDbContext(DbContextOptions<JobsPortalDbContext> options)
         configurationBuilder.Properties<JobItemState>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<CancellationChannel>().HaveConversion<string>().HaveMaxLength(10);
         configurationBuilder.Properties<JobEventKind>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ReviewState>().HaveConversion<string>().HaveMaxLength(20);
 
         // Every stored time is UTC; SQLite keeps no kind, so say so on the way back.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();

@@ -108,7 +108,7 @@ public static class GenerateCommand
         {
             list.CommandText = """
                 SELECT name, sql FROM sqlite_master
-                WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('Jobs', 'JobItems', 'JobEvents', 'JobCancellations')
+                WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('Jobs', 'JobItems', 'JobEvents', 'JobCancellations', 'CancellationReviews')
                 """;
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync())

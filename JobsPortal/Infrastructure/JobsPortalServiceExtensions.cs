@@ -3,6 +3,7 @@ using JobsPortal.Data;
 using JobsPortal.Data.Entities;
 using JobsPortal.Data.Interceptors;
 using JobsPortal.Data.Seeding;
+using JobsPortal.Features.Review;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -90,6 +91,7 @@ public static class JobsPortalServiceExtensions
 
         services.AddSingleton<Features.Jobs.JobChangeNotifier>();
         services.AddScoped<Features.Cancellation.CancellationService>();
+        services.AddReviewFeature();
         services.AddScoped<ReferenceSeeder>();
         services.AddScoped<DatabaseInitializer>();
         return services;
@@ -111,6 +113,7 @@ public static class JobsPortalServiceExtensions
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
+        app.MapReviewEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         return app;
     }

@@ -65,6 +65,13 @@ public sealed class JobCancellationConfiguration : IEntityTypeConfiguration<JobC
         b.HasIndex(c => c.CancelledAt);
         b.HasIndex(c => new { c.CancellationReasonId, c.CancelledAt });
         b.HasIndex(c => new { c.CancelledByUserId, c.CancelledAt });
+
+        // Supervisors' review: a database default so rows inserted without the column (the
+        // generator's raw inserts, older code) start in the queue. The index serves the review
+        // queue's default view: not yet reviewed, newest first.
+        b.Property(c => c.ReviewState).HasDefaultValue(ReviewState.NotReviewed).HasSentinel(ReviewState.NotReviewed);
+        b.Property(c => c.LastReviewComment).HasMaxLength(CancellationReviewConfiguration.CommentMaxLength);
+        b.HasIndex(c => new { c.ReviewState, c.CancelledAt });
     }
 }
 

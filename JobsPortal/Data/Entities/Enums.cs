@@ -73,6 +73,34 @@ public enum JobEventKind
 
 #pragma warning restore CA1707
 
+/// <summary>A supervisor's mark on a cancellation (JobsPortal's own, not a CRM.COM value).</summary>
+public enum ReviewState
+{
+    NotReviewed,
+    Reviewed,
+    Flagged,
+}
+
+public static class ReviewStates
+{
+    public static string Label(this ReviewState state) => state switch
+    {
+        ReviewState.NotReviewed => "Not reviewed",
+        ReviewState.Reviewed => "Reviewed",
+        ReviewState.Flagged => "Flagged",
+        _ => state.ToString(),
+    };
+
+    /// <summary>The job timeline's sentence for a review mark: the review service and the demo generator write the same.</summary>
+    public static string TimelineSummary(this ReviewState state, string reviewerName, string? comment)
+    {
+        var verb = state == ReviewState.Flagged ? "flagged" : "marked reviewed";
+        return string.IsNullOrWhiteSpace(comment)
+            ? $"Cancellation {verb} by {reviewerName}"
+            : $"Cancellation {verb} by {reviewerName}: {comment}";
+    }
+}
+
 public static class LifeCycleStates
 {
     /// <summary>The states from which a job may still be cancelled (domain §1, §4.2).</summary>

@@ -87,6 +87,12 @@ public class JobCancellation
     public Unit? CancelledByUnit { get; set; }
     public DateTime CancelledAt { get; set; }
     public CancellationChannel Channel { get; set; }
+
+    /// <summary>The latest supervisor's mark; <see cref="Reviews"/> keeps every mark ever made.</summary>
+    public ReviewState ReviewState { get; set; }
+    public DateTime? LastReviewedAt { get; set; }
+    public string? LastReviewComment { get; set; }
+    public List<CancellationReview> Reviews { get; set; } = [];
 }
 
 /// <summary>The append-only trail of what happened to a job. Rows are only ever inserted.</summary>

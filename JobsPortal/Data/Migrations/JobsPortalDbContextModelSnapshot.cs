@@ -141,6 +141,40 @@ namespace JobsPortal.Data.Migrations
                     b.ToTable("CancellationReasons");
                 });
 
+            modelBuilder.Entity("JobsPortal.Data.Entities.CancellationReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JobCancellationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewedByUserId");
+
+                    b.HasIndex("JobCancellationId", "ReviewedAt");
+
+                    b.ToTable("CancellationReviews");
+                });
+
             modelBuilder.Entity("JobsPortal.Data.Entities.Job", b =>
                 {
                     b.Property<int>("Id")
@@ -294,12 +328,26 @@ namespace JobsPortal.Data.Migrations
                     b.Property<int>("JobStatusId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LastReviewComment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastReviewedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Note")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ProvidedItemsLeft")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewState")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("NotReviewed");
 
                     b.HasKey("Id");
 
@@ -315,6 +363,8 @@ namespace JobsPortal.Data.Migrations
                     b.HasIndex("CancellationReasonId", "CancelledAt");
 
                     b.HasIndex("CancelledByUserId", "CancelledAt");
+
+                    b.HasIndex("ReviewState", "CancelledAt");
 
                     b.ToTable("JobCancellations");
                 });
@@ -685,6 +735,25 @@ namespace JobsPortal.Data.Migrations
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("JobsPortal.Data.Entities.CancellationReview", b =>
+                {
+                    b.HasOne("JobsPortal.Data.Entities.JobCancellation", "JobCancellation")
+                        .WithMany("Reviews")
+                        .HasForeignKey("JobCancellationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("JobsPortal.Data.Entities.ApplicationUser", "ReviewedByUser")
+                        .WithMany()
+                        .HasForeignKey("ReviewedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("JobCancellation");
+
+                    b.Navigation("ReviewedByUser");
+                });
+
             modelBuilder.Entity("JobsPortal.Data.Entities.Job", b =>
                 {
                     b.HasOne("JobsPortal.Data.Entities.Unit", "AssignedUnit")
@@ -939,6 +1008,11 @@ namespace JobsPortal.Data.Migrations
                     b.Navigation("Events");
 
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("JobsPortal.Data.Entities.JobCancellation", b =>
+                {
+                    b.Navigation("Reviews");
                 });
 
             modelBuilder.Entity("JobsPortal.Data.Entities.JobType", b =>

@@ -34,6 +34,11 @@ public sealed class JobGenerator(GeneratorReference reference, DateTime nowUtc, 
     private static readonly string[] CancelNotes =
         ["Customer called to cancel.", "Duplicate of a job raised the same day.", "Address could not be serviced after survey.",
          "Payment declined twice.", "Customer moved abroad.", "Raised on the wrong account.", "No answer after three calls."];
+    private static readonly string[] ReviewComments =
+        ["Checked with the customer's call notes.", "Reason confirmed by the customer.", "Fine.", "Duplicate confirmed."];
+    private static readonly string[] FlagComments =
+        ["Reason does not match the note: please call the customer back.", "Provided equipment left with the customer and no collection job raised.",
+         "Cancelled without three contact attempts.", "Wrong reason: this was a payment issue.", "Should have been rescheduled, not cancelled."];
 
     /// <summary>How far back the first job was created.</summary>
     public TimeSpan History { get; init; } = TimeSpan.FromDays(180);
@@ -55,6 +60,8 @@ public sealed class JobGenerator(GeneratorReference reference, DateTime nowUtc, 
         }
 
         var rng = new Random(seed + firstId);
+        // Review marks draw from their own sequence, so adding them left every other generated value as it was.
+        var reviewRng = new Random(seed + firstId + 7919);
         var writer = new Writer(connection);
         var totals = new Result(0, 0, 0, 0);
         var start = nowUtc - History;
@@ -70,7 +77,7 @@ public sealed class JobGenerator(GeneratorReference reference, DateTime nowUtc, 
             {
                 // Creation times rise with the job number, as they do in a real system.
                 var created = start.AddTicks(step * i + (long)(rng.NextDouble() * step));
-                totals = Add(totals, WriteJob(writer, rng, firstId + i, created));
+                totals = Add(totals, WriteJob(writer, rng, reviewRng, firstId + i, created));
             }
             await tx.CommitAsync(ct);
             progress?.Report(end);
@@ -82,7 +89,7 @@ public sealed class JobGenerator(GeneratorReference reference, DateTime nowUtc, 
     private static Result Add(Result a, Result b) =>
         new(a.Jobs + b.Jobs, a.Items + b.Items, a.Events + b.Events, a.Cancellations + b.Cancellations);
 
-    private Result WriteJob(Writer w, Random rng, int id, DateTime created)
+    private Result WriteJob(Writer w, Random rng, Random reviewRng, int id, DateTime created)
     {
         var type = reference.Types[rng.Next(reference.Types.Length)];
         var age = nowUtc - created;
@@ -166,11 +173,17 @@ public sealed class JobGenerator(GeneratorReference reference, DateTime nowUtc, 
             var by = reference.OfficeStaff[rng.Next(reference.OfficeStaff.Length)];
             var channel = rng.Next(100) < 15 ? CancellationChannel.API : CancellationChannel.PORTAL;
             var note = rng.Next(10) < 3 ? CancelNotes[rng.Next(CancelNotes.Length)] : null;
-            w.Cancellation(id, cancelStatus.Id, reason.Id, cancelProvided, itemsCancelled, providedLeft, note, by, cancelledAt, channel);
+            var review = PickReview(reviewRng, by, cancelledAt);
+            w.Cancellation(id, cancelStatus.Id, reason.Id, cancelProvided, itemsCancelled, providedLeft, note, by, cancelledAt, channel, review);
             w.Event(id, cancelledAt, JobEventKind.CANCELLED,
                 $"Cancelled with status {cancelStatus.Name}, reason {reason.Name}: {itemsCancelled} item(s) cancelled, {providedLeft} provided item(s) left with the customer",
                 by.Id);
             events++;
+            if (review is not null)
+            {
+                w.Event(id, review.At, JobEventKind.REVIEWED, review.State.TimelineSummary(review.By.Name, review.Comment), review.By.Id);
+                events++;
+            }
             status = cancelStatus;
             updated = cancelledAt;
             updatedBy = by;
@@ -183,6 +196,35 @@ public sealed class JobGenerator(GeneratorReference reference, DateTime nowUtc, 
             notes, startDate, expected, completed, assignee, type.Id, status.Id, created, creator.Id, updated, updatedBy.Id);
 
         return new Result(1, itemCount, events, cancelled ? 1 : 0);
+    }
+
+    private sealed record GeneratedReview(ReviewState State, string? Comment, GeneratorUser By, DateTime At);
+
+    /// <summary>
+    /// Cancellations older than a week: about half reviewed, one in ten of those flagged, never by
+    /// the person who cancelled. The last week stays in the queue, as it would in real life.
+    /// </summary>
+    private GeneratedReview? PickReview(Random rng, GeneratorUser cancelledBy, DateTime cancelledAt)
+    {
+        var reviewers = reference.Reviewers.Where(r => r.Id != cancelledBy.Id).ToArray();
+        if (reviewers.Length == 0 || cancelledAt > nowUtc.AddDays(-7))
+        {
+            return null;
+        }
+        var roll = rng.Next(100);
+        if (roll >= 55)
+        {
+            return null;
+        }
+        var reviewer = reviewers[rng.Next(reviewers.Length)];
+        var at = cancelledAt.AddMinutes(rng.Next(60, 6 * 24 * 60));
+        if (at > nowUtc)
+        {
+            at = nowUtc.AddMinutes(-30);
+        }
+        return roll < 6
+            ? new GeneratedReview(ReviewState.Flagged, FlagComments[rng.Next(FlagComments.Length)], reviewer, at)
+            : new GeneratedReview(ReviewState.Reviewed, rng.Next(4) == 0 ? ReviewComments[rng.Next(ReviewComments.Length)] : null, reviewer, at);
     }
 
     private static LifeCycleState PickState(Random rng, TimeSpan age)
@@ -213,7 +255,7 @@ public sealed class JobGenerator(GeneratorReference reference, DateTime nowUtc, 
     /// <summary>The prepared INSERT commands, their parameters bound once and reused for every row.</summary>
     private sealed class Writer : IDisposable
     {
-        private readonly SqliteCommand _job, _item, _event, _cancellation;
+        private readonly SqliteCommand _job, _item, _event, _cancellation, _review;
 
         public Writer(SqliteConnection connection)
         {
@@ -226,7 +268,18 @@ public sealed class JobGenerator(GeneratorReference reference, DateTime nowUtc, 
             _event = Prepare(connection, "JobEvents", ["JobId", "OccurredAt", "Kind", "Summary", "UserId"]);
             _cancellation = Prepare(connection, "JobCancellations",
                 ["JobId", "JobStatusId", "CancellationReasonId", "CancelProvidedItems", "ItemsCancelled", "ProvidedItemsLeft", "Note",
-                 "CancelledByUserId", "CancelledByUnitId", "CancelledAt", "Channel"]);
+                 "CancelledByUserId", "CancelledByUnitId", "CancelledAt", "Channel", "ReviewState", "LastReviewedAt", "LastReviewComment"]);
+            // The history row follows its cancellation's INSERT at once on this connection, so
+            // last_insert_rowid() is that cancellation's id: no read-back, no index needed while
+            // the generator has the indexes dropped.
+            _review = connection.CreateCommand();
+            _review.CommandText =
+                "INSERT INTO \"CancellationReviews\" (\"JobCancellationId\", \"State\", \"Comment\", \"ReviewedByUserId\", \"ReviewedAt\") " +
+                "VALUES (last_insert_rowid(), $p0, $p1, $p2, $p3)";
+            for (var i = 0; i < 4; i++)
+            {
+                _review.Parameters.Add(new SqliteParameter($"$p{i}", null));
+            }
         }
 
         private static SqliteCommand Prepare(SqliteConnection connection, string table, string[] columns)
@@ -243,7 +296,7 @@ public sealed class JobGenerator(GeneratorReference reference, DateTime nowUtc, 
 
         public void Use(SqliteTransaction tx)
         {
-            _job.Transaction = _item.Transaction = _event.Transaction = _cancellation.Transaction = tx;
+            _job.Transaction = _item.Transaction = _event.Transaction = _cancellation.Transaction = _review.Transaction = tx;
         }
 
         private static void Run(SqliteCommand command, params object?[] values)
@@ -280,9 +333,16 @@ public sealed class JobGenerator(GeneratorReference reference, DateTime nowUtc, 
             _children.Add((_event, [jobId, D(at), kind.ToString(), summary, userId]));
 
         public void Cancellation(int jobId, int statusId, int reasonId, bool cancelProvided, int itemsCancelled, int providedLeft,
-            string? note, GeneratorUser by, DateTime at, CancellationChannel channel) =>
+            string? note, GeneratorUser by, DateTime at, CancellationChannel channel, GeneratedReview? review)
+        {
             _children.Add((_cancellation, [jobId, statusId, reasonId, cancelProvided ? 1 : 0, itemsCancelled, providedLeft, note, by.Id,
-                by.UnitId, D(at), channel.ToString()]));
+                by.UnitId, D(at), channel.ToString(), (review?.State ?? ReviewState.NotReviewed).ToString(), D(review?.At),
+                review?.Comment]));
+            if (review is not null)
+            {
+                _children.Add((_review, [review.State.ToString(), review.Comment, review.By.Id, D(review.At)]));
+            }
+        }
 
         private void FlushChildren()
         {
@@ -299,6 +359,7 @@ public sealed class JobGenerator(GeneratorReference reference, DateTime nowUtc, 
             _item.Dispose();
             _event.Dispose();
             _cancellation.Dispose();
+            _review.Dispose();
         }
     }
 }

@@ -119,7 +119,7 @@ public sealed class ReferenceSeeder(
             from u in db.Users
             join ur in db.UserRoles on u.Id equals ur.UserId
             join r in db.Roles on ur.RoleId equals r.Id
-            select new { u.Id, u.UnitId, UnitName = u.Unit != null ? u.Unit.Name : null, Role = r.Name })
+            select new { u.Id, u.UnitId, u.DisplayName, UnitName = u.Unit != null ? u.Unit.Name : null, Role = r.Name })
             .ToListAsync(ct);
 
         return new GeneratorReference(
@@ -134,7 +134,10 @@ public sealed class ReferenceSeeder(
             [.. staff.Where(s => s.UnitName is not null && s.UnitName.Contains("Field", StringComparison.Ordinal))
                 .Select(s => new GeneratorUser(s.Id, s.UnitId))],
             [.. staff.Where(s => s.Role != Roles.Admin && s.UnitName is not null && !s.UnitName.Contains("Field", StringComparison.Ordinal))
-                .Select(s => new GeneratorUser(s.Id, s.UnitId))]);
+                .Select(s => new GeneratorUser(s.Id, s.UnitId))])
+        {
+            Reviewers = [.. staff.Where(s => s.Role is Roles.Supervisor or Roles.Admin).Select(s => new GeneratorUser(s.Id, s.UnitId) { Name = s.DisplayName })],
+        };
     }
 
     private static GeneratorProduct[] ParseProducts(string[] products, JobItemKind kind) =>
@@ -153,7 +156,10 @@ public sealed class ReferenceSeeder(
 public sealed record GeneratorStatus(int Id, string Name);
 public sealed record GeneratorReason(int Id, string Name, bool Retired);
 public sealed record GeneratorProduct(string Code, string Name, JobItemKind Kind);
-public sealed record GeneratorUser(string Id, int? UnitId);
+public sealed record GeneratorUser(string Id, int? UnitId)
+{
+    public string Name { get; init; } = "";
+}
 
 public sealed record GeneratorType(
     int Id, string Name, FulfillmentScope Scope,
@@ -163,4 +169,8 @@ public sealed record GeneratorType(
     GeneratorProduct[] Services);
 
 /// <summary>What the job generator needs to know of the reference data: ids and names, nothing tracked.</summary>
-public sealed record GeneratorReference(GeneratorType[] Types, GeneratorUser[] FieldStaff, GeneratorUser[] OfficeStaff);
+public sealed record GeneratorReference(GeneratorType[] Types, GeneratorUser[] FieldStaff, GeneratorUser[] OfficeStaff)
+{
+    /// <summary>Supervisors and admins, who mark past cancellations reviewed or flagged.</summary>
+    public GeneratorUser[] Reviewers { get; init; } = [];
+}

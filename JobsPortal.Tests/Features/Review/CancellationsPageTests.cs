@@ -1,0 +1,108 @@
+using System.Security.Claims;
+using Bunit;
+using Bunit.TestDoubles;
+using JobsPortal.Data.Entities;
+using JobsPortal.Features.Jobs;
+using JobsPortal.Features.Review;
+using JobsPortal.Infrastructure;
+using JobsPortal.Tests.TestInfrastructure;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace JobsPortal.Tests.Features.Review;
+
+public sealed class CancellationsPageTests(ReviewSeedFixture fixture) : IClassFixture<ReviewSeedFixture>
+{
+    private const string WholeSeed = "2026-01-01";
+
+    private async Task<BunitContext> ContextAsync(string email, string name, string role)
+    {
+        var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        ctx.Services.AddSingleton(fixture.Db.Queries());
+        ctx.Services.AddSingleton(fixture.Db.Reviews());
+        ctx.Services.AddSingleton(fixture.Db.Services.GetRequiredService<JobChangeNotifier>());
+        ctx.Services.AddSingleton<TimeProvider>(fixture.Db.Clock);
+        var auth = ctx.AddAuthorization();
+        auth.SetAuthorized(email);
+        auth.SetRoles(role);
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, await fixture.Db.UserIdAsync(email)), new Claim(AppClaimTypes.DisplayName, name));
+        ctx.AsInteractiveServer();
+        return ctx;
+    }
+
+    /// <summary>The page at an address with a query, beside the popover and dialog providers that the app's layout holds.</summary>
+    private static IRenderedComponent<IComponent> RenderPage(BunitContext ctx, string query)
+    {
+        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo($"/cancellations?{query}");
+        return ctx.Render(b =>
+        {
+            b.OpenComponent<MudPopoverProvider>(0);
+            b.CloseComponent();
+            b.OpenComponent<MudDialogProvider>(1);
+            b.CloseComponent();
+            b.OpenComponent<CancellationsPage>(2);
+            b.CloseComponent();
+        });
+    }
+
+    [Fact]
+    public async Task Own_cancellations_offer_no_review_buttons_and_say_why()
+    {
+        await using var ctx = await ContextAsync(ReviewTestData.Supervisor, "Sara Khan", Roles.Supervisor);
+        var saraId = await fixture.Db.UserIdAsync(ReviewTestData.Supervisor);
+
+        var cut = RenderPage(ctx, $"from={WholeSeed}&review=all&by={saraId}");
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=own-cancellation]")));
+        var rows = cut.FindAll("[data-testid=cancellations-grid] tbody tr.mud-table-row");
+        Assert.All(rows, row => Assert.Contains("Sara Khan (you)", row.TextContent, StringComparison.Ordinal));
+        Assert.Equal(rows.Count, cut.FindAll("[data-testid=own-cancellation]").Count);
+        Assert.Empty(cut.FindAll("button[aria-label=Flag]"));
+        Assert.All(cut.FindAll("[data-testid=own-cancellation]"), e => Assert.Equal("Your own cancellation: another supervisor reviews it.", e.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task Flagged_rows_stand_out_and_the_totals_agree()
+    {
+        await using var ctx = await ContextAsync(ReviewTestData.Admin, "Alex Admin", Roles.Admin);
+        var expected = (await fixture.Db.Queries().GetSummaryAsync(
+            CancellationFilterQuery.Parse(k => k switch { "from" => WholeSeed, "review" => "Flagged", _ => null }, ReviewTestData.Today))).Total;
+
+        var cut = RenderPage(ctx, $"from={WholeSeed}&review=Flagged");
+
+        cut.WaitForAssertion(() => Assert.Equal($"{expected:N0} cancellations", cut.Find("[data-testid=grid-total]").TextContent.Trim()));
+        Assert.Equal(expected.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), cut.Find("[data-testid=summary-total]").TextContent.Trim());
+        var rows = cut.FindAll("[data-testid=cancellations-grid] tbody tr.mud-table-row");
+        Assert.NotEmpty(rows);
+        Assert.All(rows, row => Assert.Contains("cancellation-flagged", row.ClassName, StringComparison.Ordinal));
+        Assert.All(rows, row => Assert.Contains("Flagged", row.TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Bulk_flag_of_a_selection_with_own_cancellations_marks_nothing_and_names_them()
+    {
+        await using var ctx = await ContextAsync(ReviewTestData.Supervisor, "Sara Khan", Roles.Supervisor);
+        var unitId = (await fixture.Db.AllAsync()).First(c => c.ByName == "Sara Khan").UnitId;
+        var before = await fixture.Db.AllAsync();
+        var cut = RenderPage(ctx, $"from={WholeSeed}&review=all&unit={unitId}");
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=own-cancellation]")));
+        var ownNumbers = cut.FindAll("[data-testid=cancellations-grid] tbody tr.mud-table-row")
+            .Where(r => r.QuerySelector("[data-testid=own-cancellation]") is not null)
+            .Select(r => r.QuerySelector("[data-testid=job-link]")!.TextContent.Trim()).ToList();
+
+        await cut.InvokeAsync(() => cut.Find("[data-testid=cancellations-grid] thead input[type=checkbox]").Change(true));
+        await cut.InvokeAsync(() => cut.Find("button[data-testid=bulk-flagged]").Click());
+        cut.WaitForAssertion(() => cut.Find("textarea[data-testid=review-comment]"));
+        await cut.InvokeAsync(() => cut.Find("textarea[data-testid=review-comment]").Input("Check the whole desk"));
+        await cut.InvokeAsync(() => cut.Find("button[data-testid=review-confirm]").Click());
+
+        cut.WaitForAssertion(() => Assert.Contains("Nothing was marked", cut.Find("[data-testid=review-error]").TextContent, StringComparison.Ordinal));
+        var message = cut.Find("[data-testid=review-error]").TextContent;
+        Assert.All(ownNumbers, n => Assert.Contains(n, message, StringComparison.Ordinal));
+        Assert.Equal(before.OrderBy(c => c.Id).Select(c => (c.Id, c.State)), (await fixture.Db.AllAsync()).OrderBy(c => c.Id).Select(c => (c.Id, c.State)));
+    }
+}

@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using JobsPortal.Data;
+using JobsPortal.Data.Entities;
+using JobsPortal.Features.Review;
+using JobsPortal.Tests.TestInfrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JobsPortal.Tests.Features.Review;
+
+/// <summary>A demo-seeded database shared by the tests of one class that only read it.</summary>
+public sealed class ReviewSeedFixture : IAsyncLifetime
+{
+    public TestDatabase Db { get; private set; } = null!;
+    public async Task InitializeAsync() => Db = await TestDatabase.CreateAsync(demoJobs: 2400);
+    public async Task DisposeAsync() => await Db.DisposeAsync();
+}
+
+public static class ReviewTestData
+{
+    public const string Supervisor = "sara.khan@example.com";
+    public const string OtherSupervisor = "chen.wei@example.com";
+    public const string Admin = "admin@example.com";
+    public const string Agent = "maria.lopez@example.com";
+
+    public static DateOnly Today => DateOnly.FromDateTime(TestDatabase.DefaultNow.UtcDateTime);
+
+    public static CancellationQueryService Queries(this TestDatabase db) => db.Services.GetRequiredService<CancellationQueryService>();
+
+    public static CancellationReviewService Reviews(this TestDatabase db) => db.Services.GetRequiredService<CancellationReviewService>();
+
+    /// <summary>A signed-in user as the cookie would describe them: id, name and roles from the database.</summary>
+    public static async Task<ClaimsPrincipal> PrincipalAsync(this TestDatabase db, string email)
+    {
+        await using var context = db.CreateContext();
+        var user = await context.Users.SingleAsync(u => u.Email == email);
+        var roles = await (from ur in context.UserRoles join r in context.Roles on ur.RoleId equals r.Id where ur.UserId == user.Id select r.Name).ToListAsync();
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, user.Id), new(ClaimTypes.Name, email) };
+        claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r!)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, "Test"));
+    }
+
+    public static async Task<string> UserIdAsync(this TestDatabase db, string email)
+    {
+        await using var context = db.CreateContext();
+        return await context.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+    }
+
+    /// <summary>Every cancellation of the database with what the filters look at, read plainly for an independent answer.</summary>
+    public static async Task<List<Plain>> AllAsync(this TestDatabase db)
+    {
+        await using var context = db.CreateContext();
+        return await context.JobCancellations.AsNoTracking().Select(c => new Plain(
+            c.Id, c.JobId, c.Job.Number, c.CancelledAt, c.CancellationReasonId, c.CancellationReason.Name, c.Job.JobTypeId,
+            c.CancelledByUserId, c.CancelledByUser.DisplayName, c.CancelledByUnitId, c.Channel, c.ReviewState, c.ProvidedItemsLeft)).ToListAsync();
+    }
+
+    public sealed record Plain(
+        int Id, int JobId, string Number, DateTime CancelledAt, int ReasonId, string Reason, int JobTypeId, string ByUserId, string ByName,
+        int? UnitId, CancellationChannel Channel, ReviewState State, int ProvidedItemsLeft);
+
+    /// <summary>The plain reading of a filter, written without the service's query builder.</summary>
+    public static bool Matches(this CancellationFilter f, Plain c) =>
+        DateOnly.FromDateTime(c.CancelledAt) >= f.From && DateOnly.FromDateTime(c.CancelledAt) <= f.To
+        && (f.ReviewState is null || c.State == f.ReviewState)
+        && (f.ReasonId is null || c.ReasonId == f.ReasonId)
+        && (f.JobTypeId is null || c.JobTypeId == f.JobTypeId)
+        && (f.CancelledByUserId is null || c.ByUserId == f.CancelledByUserId)
+        && (f.UnitId is null || c.UnitId == f.UnitId)
+        && (f.Channel is null || c.Channel == f.Channel)
+        && (f.ProvidedItemsLeft is null || (c.ProvidedItemsLeft > 0) == f.ProvidedItemsLeft);
+
+    public static async Task<Job> JobAsync(this JobsPortalDbContext context, int jobId) =>
+        await context.Jobs.AsNoTracking().SingleAsync(j => j.Id == jobId);
+}

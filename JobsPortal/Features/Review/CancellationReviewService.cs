@@ -1,0 +1,122 @@
+using System.Security.Claims;
+using JobsPortal.Data;
+using JobsPortal.Data.Configurations;
+using JobsPortal.Data.Entities;
+using JobsPortal.Features.Jobs;
+using Microsoft.EntityFrameworkCore;
+
+namespace JobsPortal.Features.Review;
+
+/// <summary>
+/// Supervisors mark cancellations Reviewed or Flagged. The rules live here, not in the page, so
+/// that no caller can skip them: only reviewers may mark, a flag needs a comment, and no one
+/// reviews their own cancellation. A mark replaces the cancellation's state, adds a history row
+/// and a timeline event in one transaction, and never touches the job itself.
+/// </summary>
+/// <remarks>
+/// A bulk review is all or nothing: when any selected row may not be reviewed (the reviewer's own
+/// cancellation), nothing is written and the refusal lists those jobs, so that the supervisor
+/// decides what to do with them instead of finding out later that some rows were skipped.
+/// </remarks>
+public sealed class CancellationReviewService(
+    IDbContextFactory<JobsPortalDbContext> dbFactory,
+    JobChangeNotifier notifier,
+    TimeProvider clock)
+{
+    public const int CommentMaxLength = CancellationReviewConfiguration.CommentMaxLength;
+
+    public static bool IsReviewer(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true && (user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin));
+
+    public Task<ReviewResult> ReviewAsync(ClaimsPrincipal user, int cancellationId, ReviewState state, string? comment, CancellationToken ct = default) =>
+        ReviewManyAsync(user, [cancellationId], state, comment, ct);
+
+    public async Task<ReviewResult> ReviewManyAsync(
+        ClaimsPrincipal user, IReadOnlyCollection<int> cancellationIds, ReviewState state, string? comment, CancellationToken ct = default)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (!IsReviewer(user) || string.IsNullOrEmpty(userId))
+        {
+            return ReviewResult.Failure(ReviewError.NotAllowed, "Only supervisors and administrators can review cancellations.");
+        }
+        if (state is not (ReviewState.Reviewed or ReviewState.Flagged))
+        {
+            return ReviewResult.Failure(ReviewError.InvalidState, "A cancellation can only be marked Reviewed or Flagged.");
+        }
+        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        if (state == ReviewState.Flagged && comment is null)
+        {
+            return ReviewResult.Failure(ReviewError.CommentRequired, "Say why you flag it: a comment is required when flagging.");
+        }
+        if (comment?.Length > CommentMaxLength)
+        {
+            return ReviewResult.Failure(ReviewError.CommentTooLong, $"The comment is too long: {CommentMaxLength} characters at most.");
+        }
+        var ids = cancellationIds.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return ReviewResult.Failure(ReviewError.NothingSelected, "Select at least one cancellation to review.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ActingUserId = userId;
+        var reviewerName = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
+        if (reviewerName is null)
+        {
+            return ReviewResult.Failure(ReviewError.NotAllowed, "Your account was not found; sign in again.");
+        }
+
+        // Only the cancellation records are tracked; the job's number and state come in a
+        // projection, so the job row cannot be saved (and its version bumped) by accident.
+        var found = await db.JobCancellations
+            .Where(c => ids.Contains(c.Id))
+            .Select(c => new { Cancellation = c, c.Job.Number, c.Job.LifeCycleState })
+            .ToListAsync(ct);
+        if (found.Count != ids.Count)
+        {
+            return ReviewResult.Failure(ReviewError.NotFound,
+                ids.Count == 1 ? "That cancellation no longer exists." : $"{ids.Count - found.Count} of the selected cancellations no longer exist.");
+        }
+        var own = found.Where(f => f.Cancellation.CancelledByUserId == userId).Select(f => f.Number).Order(StringComparer.Ordinal).ToList();
+        if (own.Count > 0)
+        {
+            var message = found.Count == 1
+                ? $"You cannot review your own cancellation of {own[0]}: another supervisor has to."
+                : $"Nothing was marked: you cannot review your own cancellations ({string.Join(", ", own)}). Unselect them and try again.";
+            return ReviewResult.Failure(ReviewError.OwnCancellation, message, own);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var f in found)
+        {
+            var c = f.Cancellation;
+            c.ReviewState = state;
+            c.LastReviewedAt = now;
+            c.LastReviewComment = comment;
+            db.CancellationReviews.Add(new CancellationReview
+            {
+                JobCancellationId = c.Id,
+                State = state,
+                Comment = comment,
+                ReviewedByUserId = userId,
+                ReviewedAt = now,
+            });
+            db.JobEvents.Add(new JobEvent
+            {
+                JobId = c.JobId,
+                OccurredAt = now,
+                Kind = JobEventKind.REVIEWED,
+                Summary = state.TimelineSummary(reviewerName, comment),
+                UserId = userId,
+            });
+        }
+        // One SaveChanges is one transaction: every mark, history row and event, or none.
+        await db.SaveChangesAsync(ct);
+
+        foreach (var f in found)
+        {
+            await notifier.PublishAsync(new JobChanged(f.Cancellation.JobId, f.Number, JobChangeKind.Reviewed, f.LifeCycleState, reviewerName, now));
+        }
+        return ReviewResult.Success([.. found.Select(f => new ReviewedCancellation(f.Cancellation.Id, f.Cancellation.JobId, f.Number))]);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using JobsPortal.Data.Entities;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Net.Http.Headers;
+
+namespace JobsPortal.Features.Review;
+
+/// <summary>The review feature's services and its HTTP endpoint, each added by one line in the app's registrations.</summary>
+public static class ReviewRegistration
+{
+    public const string ExportPath = "/cancellations/export";
+
+    public static IServiceCollection AddReviewFeature(this IServiceCollection services)
+    {
+        services.AddScoped<CancellationQueryService>();
+        services.AddScoped<CancellationReviewService>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapReviewEndpoints(this IEndpointRouteBuilder app)
+    {
+        // The role check is on the endpoint itself: an agent who types the address gets the
+        // not-allowed page, whatever the page's own links show.
+        app.MapGet(ExportPath, ExportAsync)
+            .RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Reviewers })
+            .WithName("ExportCancellations");
+        return app;
+    }
+
+    private static async Task ExportAsync(HttpContext http, CancellationQueryService queries, TimeProvider clock, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var filter = CancellationFilterQuery.Parse(key => http.Request.Query[key].FirstOrDefault(), today);
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
+        {
+            FileName = filter.ExportFileName,
+        }.ToString();
+        http.Response.Headers.CacheControl = "no-store";
+        await CancellationCsv.WriteAsync(http.Response.Body, queries.StreamExportAsync(filter, ct), ct);
+    }
+}

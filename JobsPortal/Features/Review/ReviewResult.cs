@@ -1,0 +1,35 @@
+namespace JobsPortal.Features.Review;
+
+/// <summary>An expected refusal of a review: a stable code for programs and a sentence for people.</summary>
+public sealed record ReviewError(string Code, string Message, IReadOnlyList<string> JobNumbers)
+{
+    public const string NotAllowed = "review.not_allowed";
+    public const string NothingSelected = "review.nothing_selected";
+    public const string InvalidState = "review.invalid_state";
+    public const string CommentRequired = "review.comment_required";
+    public const string CommentTooLong = "review.comment_too_long";
+    public const string NotFound = "review.not_found";
+    public const string OwnCancellation = "review.own_cancellation";
+}
+
+/// <summary>A cancellation as a review left it.</summary>
+public sealed record ReviewedCancellation(int CancellationId, int JobId, string JobNumber);
+
+/// <summary>Either every selected cancellation was marked, or none was and <see cref="Error"/> says why.</summary>
+public sealed record ReviewResult
+{
+    private ReviewResult(IReadOnlyList<ReviewedCancellation> reviewed, ReviewError? error)
+    {
+        Reviewed = reviewed;
+        Error = error;
+    }
+
+    public IReadOnlyList<ReviewedCancellation> Reviewed { get; }
+    public ReviewError? Error { get; }
+    public bool Succeeded => Error is null;
+
+    public static ReviewResult Success(IReadOnlyList<ReviewedCancellation> reviewed) => new(reviewed, null);
+
+    public static ReviewResult Failure(string code, string message, IReadOnlyList<string>? jobNumbers = null) =>
+        new([], new ReviewError(code, message, jobNumbers ?? []));
+}
