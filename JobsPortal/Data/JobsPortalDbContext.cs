@@ -26,6 +26,9 @@ public class JobsPortalDbContext(DbContextOptions<JobsPortalDbContext> options)
     public DbSet<JobCancellation> JobCancellations => Set<JobCancellation>();
     public DbSet<JobEvent> JobEvents => Set<JobEvent>();
 
+    /// <summary>Matches from the full-text index; only through <see cref="JobTextIndex.Matching"/>.</summary>
+    public DbSet<JobTextMatch> JobTextMatches => Set<JobTextMatch>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
