@@ -89,6 +89,8 @@ public static class JobsPortalServiceExtensions
             .AddDefaultTokenProviders();
 
         services.AddSingleton<Features.Jobs.JobChangeNotifier>();
+        services.AddScoped<Features.Jobs.JobSearchService>();
+        services.AddScoped<Features.Jobs.JobDetailService>();
         services.AddScoped<ReferenceSeeder>();
         services.AddScoped<DatabaseInitializer>();
         return services;
