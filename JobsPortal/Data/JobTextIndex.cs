@@ -12,8 +12,15 @@ public static class JobTextIndex
 {
     public const string Table = "JobsSearch";
 
-    /// <summary>Re-reads every job into the index: after a bulk load done with the triggers off.</summary>
-    public const string RebuildSql = $"""INSERT INTO "{Table}"("{Table}") VALUES ('rebuild');""";
+    /// <summary>
+    /// Re-reads every job into the index, after a bulk load done with the triggers off, then merges
+    /// it into one segment: a search that asks the index about one job after another seeks once per
+    /// segment, and a fresh rebuild leaves thousands (one such page went from 86 ms to 8 ms).
+    /// </summary>
+    public const string RebuildSql = $"""
+        INSERT INTO "{Table}"("{Table}") VALUES ('rebuild');
+        INSERT INTO "{Table}"("{Table}") VALUES ('optimize');
+        """;
 
     /// <summary>The jobs whose indexed text matches an FTS5 query; composable with the rest of a LINQ query.</summary>
     public static IQueryable<JobTextMatch> Matching(JobsPortalDbContext db, string ftsQuery) =>

@@ -25,17 +25,25 @@ public sealed class JobSearchService(IDbContextFactory<JobsPortalDbContext> dbFa
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var text = SearchText.Parse(query.Text);
-        var filtered = Filter(db, query, text);
+        var (filtered, hasOtherFilters) = Filter(db, query, text);
 
-        // The count joins the full-text matches, so SQLite may drive from whichever side is smaller.
+        // The count joins the full-text matches, so SQLite may drive from whichever side is smaller;
+        // words alone are counted in the index itself, without reading a single job.
         IQueryable<Job> counted = filtered;
         IQueryable<JobTextMatch>? matches = null;
+        int count;
         if (text.FtsQuery is not null)
         {
             matches = JobTextIndex.Matching(db, text.FtsQuery);
             counted = filtered.Join(matches, j => j.Id, m => m.JobId, (j, _) => j);
+            count = hasOtherFilters
+                ? await counted.Take(CountCap + 1).CountAsync(ct)
+                : await matches.Take(CountCap + 1).CountAsync(ct);
         }
-        var count = await counted.Take(CountCap + 1).CountAsync(ct);
+        else
+        {
+            count = await counted.Take(CountCap + 1).CountAsync(ct);
+        }
         if (count == 0)
         {
             return new JobSearchPage([], 0, false);
@@ -87,9 +95,11 @@ public sealed class JobSearchService(IDbContextFactory<JobsPortalDbContext> dbFa
         return new JobSearchOptions(types, statuses, users, units);
     }
 
-    private static IQueryable<Job> Filter(JobsPortalDbContext db, JobSearchQuery query, SearchText text)
+    /// <returns>The filtered jobs, and whether any filter other than the words applies.</returns>
+    private static (IQueryable<Job> Jobs, bool HasOtherFilters) Filter(JobsPortalDbContext db, JobSearchQuery query, SearchText text)
     {
-        var jobs = db.Jobs.AsNoTracking();
+        var all = db.Jobs.AsNoTracking();
+        var jobs = all;
 
         if (text.NumberPrefix is { } number)
         {
@@ -171,7 +181,7 @@ public sealed class JobSearchService(IDbContextFactory<JobsPortalDbContext> dbFa
             var to = StartOfDay(scheduledTo.AddDays(1));
             jobs = jobs.Where(j => j.ScheduledDate < to);
         }
-        return jobs;
+        return (jobs, !ReferenceEquals(jobs, all));
     }
 
     /// <summary>
