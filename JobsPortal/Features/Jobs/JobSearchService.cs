@@ -24,6 +24,8 @@ public sealed class JobSearchService(IDbContextFactory<JobsPortalDbContext> dbFa
     public async Task<JobSearchPage> SearchAsync(JobSearchQuery query, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // One connection for the count and the page, rather than EF Core opening it for each.
+        await db.Database.OpenConnectionAsync(ct);
         var text = SearchText.Parse(query.Text);
         var (filtered, hasOtherFilters) = Filter(db, query, text);
 
