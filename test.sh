@@ -15,6 +15,10 @@ fi
 
 dotnet tool restore >/dev/null || { echo "dotnet tool restore failed"; echo "tests: 0 passed, 1 failed"; exit 1; }
 
+# dotnet test builds only the test projects and what they reference: build the whole solution
+# first, so that the benchmark project (bench/) cannot rot unnoticed.
+dotnet build JobsPortal.sln -v q -nologo >/dev/null || { dotnet build JobsPortal.sln -v q -nologo | grep -E "error|Error" ; echo "tests: 0 passed, 1 failed"; exit 1; }
+
 rm -rf TestResults
 dotnet test JobsPortal.sln --logger "trx;LogFileName=results.trx" --results-directory TestResults "$@"
 status=$?

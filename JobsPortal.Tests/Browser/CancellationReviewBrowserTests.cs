@@ -53,16 +53,10 @@ public sealed partial class CancellationReviewBrowserTests(BrowserFixture fixtur
         await Assertions.Expect(panel).ToContainTextAsync("Flagged by Sara Khan");
         await Assertions.Expect(panel).ToContainTextAsync(comment);
 
-        // ---------------------------------------------------------------------------------------------
-        // MERGE: "finds the flag on the job's page". The job detail page (/jobs/{number}) is built on
-        // another branch and does not exist on feature/review, so the assertion below is written but
-        // commented out; the panel check above stands in for it until then. At merge, once the detail
-        // page renders <CancellationReviewPanel JobId="..." />, uncomment these three lines:
-        //
-        // await page.GetByTestId("job-link").Filter(new() { HasText = number }).ClickAsync();
-        // await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/jobs/{number}$"));
-        // await Assertions.Expect(page.GetByTestId("cancellation-review-panel")).ToContainTextAsync(comment);
-        // ---------------------------------------------------------------------------------------------
+        // And on the job's own page, through the job link.
+        await page.GetByTestId("job-link").Filter(new() { HasText = number }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/jobs/{number}$"));
+        await Assertions.Expect(page.GetByTestId("cancellation-review-panel")).ToContainTextAsync(comment);
     }
 
     [Fact]

@@ -27,6 +27,9 @@ public class JobsPortalDbContext(DbContextOptions<JobsPortalDbContext> options)
     public DbSet<JobEvent> JobEvents => Set<JobEvent>();
     public DbSet<CancellationReview> CancellationReviews => Set<CancellationReview>();
 
+    /// <summary>Matches from the full-text index; only through <see cref="JobTextIndex.Matching"/>.</summary>
+    public DbSet<JobTextMatch> JobTextMatches => Set<JobTextMatch>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

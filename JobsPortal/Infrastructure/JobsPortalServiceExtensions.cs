@@ -92,6 +92,8 @@ public static class JobsPortalServiceExtensions
         services.AddSingleton<Features.Jobs.JobChangeNotifier>();
         services.AddScoped<Features.Cancellation.CancellationService>();
         services.AddReviewFeature();
+        services.AddScoped<Features.Jobs.JobSearchService>();
+        services.AddScoped<Features.Jobs.JobDetailService>();
         services.AddScoped<ReferenceSeeder>();
         services.AddScoped<DatabaseInitializer>();
         return services;

@@ -35,7 +35,17 @@ public sealed class JobConfiguration : IEntityTypeConfiguration<Job>
         b.HasIndex(j => new { j.JobStatusId, j.CreatedAt });
         b.HasIndex(j => j.ScheduledDate);
         b.HasIndex(j => j.AccountNumber);
+
+        // The full-text index (JobsSearch, see JobTextIndex) lives beside Jobs and is kept in step by
+        // triggers on it. A later migration that rebuilds the Jobs table (SQLite's way of altering
+        // some columns) drops those triggers with it and must create them again.
     }
+}
+
+public sealed class JobTextMatchConfiguration : IEntityTypeConfiguration<JobTextMatch>
+{
+    // The FTS5 table is made by the JobTextSearch migration's SQL, not by EF Core: no table here.
+    public void Configure(EntityTypeBuilder<JobTextMatch> b) => b.HasNoKey().ToTable((string?)null);
 }
 
 public sealed class JobItemConfiguration : IEntityTypeConfiguration<JobItem>

@@ -1,3 +1,5 @@
+using JobsPortal.Data;
+
 namespace JobsPortal.Data.Entities;
 
 /// <summary>Created and updated date and user, stamped by <see cref="Interceptors.AuditInterceptor"/>.</summary>
@@ -106,4 +108,14 @@ public class JobEvent
     public required string Summary { get; set; }
     public string? UserId { get; set; }
     public ApplicationUser? User { get; set; }
+}
+
+/// <summary>
+/// A row of the full-text index: the id of a job whose text matched (see <see cref="JobTextIndex"/>).
+/// Keyless and mapped to no table: it only comes from SQL. As an entity, rather than a raw scalar
+/// query, its column keeps its integer type, so SQLite can join it on the rowid without a cast.
+/// </summary>
+public sealed class JobTextMatch
+{
+    public int JobId { get; init; }
 }

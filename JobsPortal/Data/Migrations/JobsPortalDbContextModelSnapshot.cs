@@ -482,6 +482,14 @@ namespace JobsPortal.Data.Migrations
                     b.ToTable("JobStatuses");
                 });
 
+            modelBuilder.Entity("JobsPortal.Data.Entities.JobTextMatch", b =>
+                {
+                    b.Property<int>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.ToTable((string)null);
+                });
+
             modelBuilder.Entity("JobsPortal.Data.Entities.JobType", b =>
                 {
                     b.Property<int>("Id")

@@ -3,5 +3,29 @@ window.jobsPortal = {
     // The theme choice is kept in a cookie so the server renders the right theme on the next visit.
     setTheme: function (mode) {
         document.cookie = "jobsportal-theme=" + mode + "; path=/; max-age=31536000; samesite=lax";
+    },
+
+    // The job grid's rows open their job on click; this makes them reachable by Tab and opens them
+    // on Enter as well. MudDataGrid has no row attributes, so rows are marked as the grid draws them.
+    focusableRows: function (container) {
+        if (!container || container.dataset.focusableRows) {
+            return;
+        }
+        container.dataset.focusableRows = "true";
+        const mark = function () {
+            container.querySelectorAll("tbody tr.job-row").forEach(function (row) {
+                if (row.tabIndex !== 0) {
+                    row.tabIndex = 0;
+                }
+            });
+        };
+        mark();
+        new MutationObserver(mark).observe(container, { childList: true, subtree: true });
+        container.addEventListener("keydown", function (e) {
+            if (e.key === "Enter" && e.target instanceof HTMLElement && e.target.matches("tr.job-row")) {
+                e.preventDefault();
+                e.target.click();
+            }
+        });
     }
 };

@@ -1,0 +1,170 @@
+using Bunit;
+using JobsPortal.Components.Shared;
+using JobsPortal.Data.Entities;
+using JobsPortal.Features.Jobs;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JobsPortal.Tests.Features.Jobs;
+
+public sealed class JobDetailPageTests(SearchFixture fixture) : IClassFixture<SearchFixture>
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    private async Task<JobDetail> DetailOfAsync(System.Linq.Expressions.Expression<Func<Job, bool>> predicate)
+    {
+        await using var db = fixture.Db.CreateContext();
+        var number = await db.Jobs.Where(predicate).OrderBy(j => j.Id).Select(j => j.Number).FirstAsync();
+        return (await new JobDetailService(fixture.Db.Factory).GetByNumberAsync(number))!;
+    }
+
+    private static string Field(IRenderedComponent<JobDetailPage> page, string name) =>
+        page.Find($"[data-testid=field-{name}]").TextContent.Trim();
+
+    [Fact]
+    public async Task Shows_every_field_of_the_job()
+    {
+        var job = await DetailOfAsync(j => j.LifeCycleState == LifeCycleState.COMPLETED && j.AssignedUserId != null && j.Notes != null);
+        await using var ctx = JobPagesContext.Create(fixture.Db, $"jobs/{job.Number}");
+
+        var page = ctx.RenderPage<JobDetailPage>(("Number", job.Number));
+
+        page.WaitForAssertion(() => Assert.Equal(job.Number, page.Find("[data-testid=job-number]").TextContent), Wait);
+        Assert.Equal(job.Description, page.Find("[data-testid=job-description]").TextContent);
+        Assert.Equal("COMPLETED", page.Find("[data-testid=job-header] [data-testid=state-chip]").GetAttribute("data-state"));
+        Assert.Equal(job.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Field(page, "id"));
+        Assert.Equal(job.Number, Field(page, "number"));
+        Assert.Equal("Completed", Field(page, "life-cycle-state"));
+        Assert.Equal(Display.Words(job.RatingState), Field(page, "rating-state"));
+        Assert.Equal($"{job.Status.Name} ({job.Status.AlternativeCode}) · Completed", Field(page, "status"));
+        Assert.Equal($"{job.Type.Name} ({job.Type.AlternativeCode})", Field(page, "type"));
+        Assert.Equal(Display.Words(job.Type.FulfillmentScope), Field(page, "fulfillment-scope"));
+        Assert.Equal(Display.Words(job.Type.FulfillmentMethod), Field(page, "fulfillment-method"));
+        Assert.Contains(job.AssignedUser!.DisplayName, Field(page, "assigned-user"), StringComparison.Ordinal);
+        Assert.Contains(job.AssignedUser.Email!, Field(page, "assigned-user"), StringComparison.Ordinal);
+        Assert.Equal($"{job.AssignedUnitName} ({job.AssignedBusinessUnitName})", Field(page, "assigned-unit"));
+        Assert.Equal(Display.DateTimeUtc(job.ScheduledDate), Field(page, "scheduled-date"));
+        Assert.Equal(Display.DateTimeUtc(job.ExpirationDate), Field(page, "expiration-date"));
+        Assert.Equal(Display.DateTimeUtc(job.StartDate), Field(page, "start-date"));
+        Assert.Equal(Display.DateTimeUtc(job.ExpectedCompletionDate), Field(page, "expected-completion-date"));
+        Assert.Equal(Display.DateTimeUtc(job.ActualCompletionDate), Field(page, "actual-completion-date"));
+        Assert.EndsWith(" UTC", Field(page, "actual-completion-date"), StringComparison.Ordinal);
+        Assert.Equal(job.AccountNumber, Field(page, "account-number"));
+        Assert.Equal(job.AccountName, Field(page, "account-name"));
+        Assert.Equal(job.ContactEmail, Field(page, "contact-email"));
+        Assert.Equal(job.ContactPhone, Field(page, "contact-phone"));
+        Assert.Equal(job.Notes, Field(page, "notes"));
+        Assert.Equal(Display.DateTimeUtc(job.Log.CreatedAt), Field(page, "created-date"));
+        Assert.Equal(job.Log.CreatedByName, Field(page, "created-by"));
+        Assert.Equal(Display.DateTimeUtc(job.Log.UpdatedAt), Field(page, "updated-date"));
+        Assert.Equal(job.Log.UpdatedByName, Field(page, "updated-by"));
+        Assert.Empty(page.FindAll("[data-testid=cancellation-panel]"));
+        Assert.NotNull(page.Find("[data-testid=job-actions]"));
+
+        var title = page.FindComponent<PageTitle>().Instance.ChildContent!;
+        Assert.Equal($"{job.Number} · {job.Description} · JobsPortal", ctx.Render(title).Markup);
+    }
+
+    [Fact]
+    public async Task Lists_the_items_and_marks_those_with_the_customer()
+    {
+        var job = await DetailOfAsync(j => j.Items.Any(i => i.State == JobItemState.DELIVERED || i.State == JobItemState.PROVIDED)
+            && j.Items.Any(i => i.State == JobItemState.PENDING) && j.Items.Any(i => i.SerialNumber != null));
+        await using var ctx = JobPagesContext.Create(fixture.Db, $"jobs/{job.Number}");
+
+        var page = ctx.RenderPage<JobDetailPage>(("Number", job.Number));
+
+        page.WaitForAssertion(() => Assert.Equal(job.Items.Count, page.FindAll("[data-testid=item-row]").Count), Wait);
+        var rows = page.FindAll("[data-testid=item-row]");
+        for (var i = 0; i < job.Items.Count; i++)
+        {
+            var item = job.Items[i];
+            var cells = rows[i].QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+            Assert.Equal(Display.Words(item.Kind), cells[0]);
+            Assert.Contains(item.ProductName, cells[1], StringComparison.Ordinal);
+            Assert.Contains(item.ProductCode, cells[1], StringComparison.Ordinal);
+            Assert.Equal(item.Quantity.ToString(System.Globalization.CultureInfo.InvariantCulture), cells[2]);
+            Assert.Equal(Display.Text(item.SerialNumber), cells[3]);
+            Assert.Contains(Display.Words(item.State), cells[4], StringComparison.Ordinal);
+            Assert.Equal(item.IsProvided ? "true" : "false", rows[i].GetAttribute("data-provided"));
+            Assert.Equal(item.IsProvided, rows[i].ClassList.Contains("provided-item"));
+        }
+        Assert.Contains($"{job.ProvidedItemCount} with the customer", page.Find("[data-testid=provided-count]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Shows_the_events_newest_first()
+    {
+        var job = await DetailOfAsync(j => j.Events.Count >= 3);
+        await using var ctx = JobPagesContext.Create(fixture.Db, $"jobs/{job.Number}");
+
+        var page = ctx.RenderPage<JobDetailPage>(("Number", job.Number));
+
+        page.WaitForAssertion(() => Assert.Equal(job.Events.Count, page.FindAll("[data-testid=timeline-event]").Count), Wait);
+        var shown = page.FindAll("[data-testid=timeline-event]").Select(e => e.TextContent).ToList();
+        for (var i = 0; i < job.Events.Count; i++)
+        {
+            Assert.Contains(job.Events[i].Summary, shown[i], StringComparison.Ordinal);
+            Assert.Contains(Display.DateTimeUtc(job.Events[i].OccurredAt), shown[i], StringComparison.Ordinal);
+        }
+        Assert.Contains("Created", shown[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cancelled_job_shows_what_the_cancel_did()
+    {
+        var job = await DetailOfAsync(j => j.Cancellation != null && j.Cancellation.Note != null && j.Cancellation.ProvidedItemsLeft > 0);
+        var c = job.Cancellation!;
+        await using var ctx = JobPagesContext.Create(fixture.Db, $"jobs/{job.Number}");
+
+        var page = ctx.RenderPage<JobDetailPage>(("Number", job.Number));
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=cancellation-panel]")), Wait);
+        Assert.Equal($"{c.StatusName} ({c.StatusCode})", Field(page, "cancel-status"));
+        Assert.Equal($"{c.ReasonName} ({c.ReasonCode})", Field(page, "cancel-reason"));
+        Assert.Equal($"{c.CancelledByName}, {c.CancelledByUnitName}", Field(page, "cancel-by"));
+        Assert.Equal(Display.DateTimeUtc(c.CancelledAt), Field(page, "cancel-at"));
+        Assert.Equal(c.Channel == CancellationChannel.API ? "API" : "Portal", Field(page, "cancel-channel"));
+        Assert.Equal(c.ItemsCancelled.ToString(System.Globalization.CultureInfo.InvariantCulture), Field(page, "cancel-items"));
+        Assert.StartsWith($"{c.ProvidedItemsLeft} (to be removed by hand)", Field(page, "cancel-provided-left"), StringComparison.Ordinal);
+        Assert.Equal(c.Note, Field(page, "cancel-note"));
+        Assert.Equal("CANCELLED", page.Find("[data-testid=job-header] [data-testid=state-chip]").GetAttribute("data-state"));
+    }
+
+    [Fact]
+    public async Task An_unknown_number_says_so_and_leads_back_to_the_search()
+    {
+        await using var ctx = JobPagesContext.Create(fixture.Db, "jobs/J99999999");
+
+        var page = ctx.RenderPage<JobDetailPage>(("Number", "J99999999"));
+
+        page.WaitForAssertion(() => Assert.Contains("J99999999", page.Find("[data-testid=job-not-found]").TextContent, StringComparison.Ordinal), Wait);
+        Assert.Equal("jobs", page.Find("[data-testid=back-to-search]").GetAttribute("href"));
+        Assert.Equal("Job not found · JobsPortal", ctx.Render(page.FindComponent<PageTitle>().Instance.ChildContent!).Markup);
+    }
+
+    [Fact]
+    public async Task A_change_announced_for_the_shown_job_reloads_the_page()
+    {
+        var job = await DetailOfAsync(j => j.LifeCycleState == LifeCycleState.PENDING);
+        await using var ctx = JobPagesContext.Create(fixture.Db, $"jobs/{job.Number}");
+        var page = ctx.RenderPage<JobDetailPage>(("Number", job.Number));
+        page.WaitForAssertion(() => Assert.Equal(job.Description, page.Find("[data-testid=job-description]").TextContent), Wait);
+
+        await using (var db = fixture.Db.CreateContext())
+        {
+            var entity = await db.Jobs.SingleAsync(j => j.Id == job.Id);
+            entity.Notes = "Changed by someone else";
+            await db.SaveChangesAsync();
+        }
+        var notifier = ctx.Services.GetRequiredService<JobChangeNotifier>();
+        await notifier.PublishAsync(new JobChanged(job.Id + 1, "J00000000", JobChangeKind.Reviewed, LifeCycleState.PENDING, "Tom", DateTime.UtcNow));
+        Assert.NotEqual("Changed by someone else", Field(page, "notes"));
+
+        await notifier.PublishAsync(new JobChanged(job.Id, job.Number, JobChangeKind.Cancelled, LifeCycleState.CANCELLED, "Tom", DateTime.UtcNow));
+
+        page.WaitForAssertion(() => Assert.Equal("Changed by someone else", Field(page, "notes")), Wait);
+    }
+}

@@ -1,0 +1,160 @@
+using AngleSharp.Dom;
+using Bunit;
+using JobsPortal.Data.Entities;
+using JobsPortal.Features.Jobs;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JobsPortal.Tests.Features.Jobs;
+
+public sealed class JobSearchPageTests(SearchFixture fixture) : IClassFixture<SearchFixture>
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    private static List<string> ShownNumbers(IRenderedComponent<JobSearch> page) =>
+        [.. page.FindAll("tr.job-row a.job-link").Select(a => a.TextContent.Trim())];
+
+    private async Task<List<string>> ExpectedNumbersAsync(JobSearchQuery query) =>
+        [.. (await fixture.Service.SearchAsync(query)).Rows.Select(r => r.Number)];
+
+    [Fact]
+    public async Task Shows_the_search_the_url_describes_and_puts_changes_back_into_the_url()
+    {
+        var typeId = fixture.Jobs.First(j => j.State == LifeCycleState.COMPLETED).TypeId;
+        var start = new JobSearchQuery
+        {
+            States = [LifeCycleState.COMPLETED], TypeId = typeId, Sort = JobSortColumn.Number, Descending = false, Page = 1, PageSize = 50,
+        };
+        var startUrl = JobSearchUrl.ToUrl(start);
+        await using var ctx = JobPagesContext.Create(fixture.Db, startUrl);
+        var nav = ctx.Services.GetRequiredService<NavigationManager>();
+        var expectedStart = await ExpectedNumbersAsync(start);
+
+        var page = ctx.RenderPage<JobSearch>();
+
+        page.WaitForAssertion(() => Assert.Equal(expectedStart, ShownNumbers(page)), Wait);
+        Assert.Equal("2", page.Find("[data-testid=job-grid]").GetAttribute("data-page"));
+        Assert.Equal(start, JobSearchUrl.Parse(nav.Uri));
+        Assert.Contains("mud-chip-selected", page.Find("[data-testid=state-option-COMPLETED]").ClassName, StringComparison.Ordinal);
+
+        // A second state: both in the URL, back to the first page, same sort and page size.
+        await page.InvokeAsync(() => page.Find("[data-testid=state-option-CANCELLED]").Click());
+        var changed = start with { States = [LifeCycleState.COMPLETED, LifeCycleState.CANCELLED], Page = 0 };
+        var expectedChanged = await ExpectedNumbersAsync(changed);
+        page.WaitForAssertion(() => Assert.Equal(expectedChanged, ShownNumbers(page)), Wait);
+        Assert.Equal(changed, JobSearchUrl.Parse(nav.Uri));
+        Assert.Contains("state=COMPLETED&state=CANCELLED", nav.Uri, StringComparison.Ordinal);
+
+        // Back: the browser restores the old URL, and the page follows it.
+        await page.InvokeAsync(() => nav.NavigateTo(startUrl));
+        page.WaitForAssertion(() => Assert.Equal(expectedStart, ShownNumbers(page)), Wait);
+        Assert.Equal("2", page.Find("[data-testid=job-grid]").GetAttribute("data-page"));
+        Assert.DoesNotContain("mud-chip-selected", page.Find("[data-testid=state-option-CANCELLED]").ClassName, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_overview_link_for_a_state_shows_only_that_state()
+    {
+        await using var ctx = JobPagesContext.Create(fixture.Db, "jobs?state=PENDING");
+        var expected = await ExpectedNumbersAsync(new JobSearchQuery { States = [LifeCycleState.PENDING] });
+
+        var page = ctx.RenderPage<JobSearch>();
+
+        page.WaitForAssertion(() => Assert.Equal(expected, ShownNumbers(page)), Wait);
+        Assert.All(page.FindAll("tr.job-row [data-testid=state-chip]"), chip => Assert.Equal("PENDING", chip.GetAttribute("data-state")));
+        var total = fixture.Jobs.Count(j => j.State == LifeCycleState.PENDING);
+        Assert.Equal($"{total:N0} jobs", page.Find("[data-testid=result-count]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Clicking_a_column_header_sorts_and_records_the_sort_in_the_url()
+    {
+        await using var ctx = JobPagesContext.Create(fixture.Db);
+        var nav = ctx.Services.GetRequiredService<NavigationManager>();
+        var page = ctx.RenderPage<JobSearch>();
+        page.WaitForAssertion(() => Assert.Equal(25, ShownNumbers(page).Count), Wait);
+
+        var header = page.FindAll("th").First(th => th.TextContent.Contains("Number", StringComparison.Ordinal));
+        await page.InvokeAsync(() => header.QuerySelector(".sortable-column-header")!.Click());
+
+        var sorted = new JobSearchQuery { Sort = JobSortColumn.Number, Descending = false };
+        var expected = await ExpectedNumbersAsync(sorted);
+        page.WaitForAssertion(() => Assert.Equal(expected, ShownNumbers(page)), Wait);
+        Assert.Equal(sorted, JobSearchUrl.Parse(nav.Uri));
+    }
+
+    [Fact]
+    public async Task Nothing_matching_shows_an_empty_state_that_clears_the_filters()
+    {
+        await using var ctx = JobPagesContext.Create(fixture.Db, "jobs?q=nosuchword&state=DRAFT");
+        var nav = ctx.Services.GetRequiredService<NavigationManager>();
+
+        var page = ctx.RenderPage<JobSearch>();
+
+        page.WaitForAssertion(() => Assert.Contains("No jobs match", page.Find("[data-testid=empty-state]").TextContent, StringComparison.Ordinal), Wait);
+        Assert.Equal("0 jobs", page.Find("[data-testid=result-count]").TextContent.Trim());
+
+        await page.InvokeAsync(() => page.Find("[data-testid=empty-clear-filters]").Click());
+
+        page.WaitForAssertion(() => Assert.Equal(25, ShownNumbers(page).Count), Wait);
+        Assert.Empty(page.FindAll("[data-testid=empty-state]"));
+        Assert.Equal("http://localhost/jobs", nav.Uri);
+        Assert.Equal("", page.Find("[data-testid=search-text]").GetAttribute("value") ?? "");
+    }
+
+    [Fact]
+    public async Task Clicking_a_row_opens_its_job()
+    {
+        await using var ctx = JobPagesContext.Create(fixture.Db);
+        var nav = ctx.Services.GetRequiredService<NavigationManager>();
+        var page = ctx.RenderPage<JobSearch>();
+        page.WaitForAssertion(() => Assert.Equal(25, ShownNumbers(page).Count), Wait);
+        var third = ShownNumbers(page)[2];
+
+        await page.InvokeAsync(() => page.FindAll("tr.job-row")[2].Click());
+
+        Assert.Equal($"http://localhost/jobs/{third}", nav.Uri);
+    }
+
+    [Fact]
+    public async Task Typing_searches_after_a_pause_and_keeps_the_words_in_the_url()
+    {
+        await using var ctx = JobPagesContext.Create(fixture.Db);
+        var nav = ctx.Services.GetRequiredService<NavigationManager>();
+        var page = ctx.RenderPage<JobSearch>();
+        page.WaitForAssertion(() => Assert.Equal(25, ShownNumbers(page).Count), Wait);
+        var expected = await ExpectedNumbersAsync(new JobSearchQuery { Text = "harbour" });
+
+        await page.InvokeAsync(() => page.Find("input[data-testid=search-text]").Input("harbour"));
+
+        page.WaitForAssertion(() => Assert.Equal(expected, ShownNumbers(page)), Wait);
+        Assert.Equal("http://localhost/jobs?q=harbour", nav.Uri);
+    }
+
+    [Fact]
+    public async Task Enter_on_a_whole_job_number_opens_that_job()
+    {
+        await using var ctx = JobPagesContext.Create(fixture.Db);
+        var nav = ctx.Services.GetRequiredService<NavigationManager>();
+        var page = ctx.RenderPage<JobSearch>();
+        var number = fixture.Jobs[10].Number;
+        var input = page.Find("input[data-testid=search-text]");
+
+        await page.InvokeAsync(() => input.Input(number.ToLowerInvariant()));
+        await page.InvokeAsync(() => page.Find("input[data-testid=search-text]").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter" }));
+
+        Assert.Equal($"http://localhost/jobs/{number}", nav.Uri);
+    }
+
+    [Fact]
+    public async Task A_capped_count_is_shown_as_a_floor()
+    {
+        await using var ctx = JobPagesContext.Create(fixture.Db, configure: services =>
+            services.AddScoped(_ => new JobSearchService(fixture.Db.Factory) { CountCap = 100 }));
+
+        var page = ctx.RenderPage<JobSearch>();
+
+        page.WaitForAssertion(() => Assert.Equal("100+ jobs", page.Find("[data-testid=result-count]").TextContent.Trim()), Wait);
+        Assert.Contains("of 100+", page.Find(".mud-table-pagination").TextContent, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,347 @@
+using JobsPortal.Data.Entities;
+using JobsPortal.Features.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Expected = JobsPortal.Tests.Features.Jobs.SearchFixture.Expected;
+
+namespace JobsPortal.Tests.Features.Jobs;
+
+public sealed class JobSearchServiceTests(SearchFixture fixture) : IClassFixture<SearchFixture>
+{
+    private static readonly StringComparer Ordinal = StringComparer.Ordinal;
+
+    /// <summary>All matches in the service's default order (newest first, then by id), as numbers.</summary>
+    private static List<string> NewestFirst(IEnumerable<Expected> jobs) =>
+        [.. jobs.OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id).Select(j => j.Number)];
+
+    private async Task AssertFinds(JobSearchQuery query, Func<Expected, bool> predicate)
+    {
+        var expected = NewestFirst(fixture.Jobs.Where(predicate));
+        Assert.NotEmpty(expected);
+
+        var page = await fixture.Service.SearchAsync(query with { PageSize = 100 });
+
+        Assert.Equal(expected.Count, page.Total);
+        Assert.False(page.TotalIsCapped);
+        Assert.Equal(expected.Take(100), page.Rows.Select(r => r.Number));
+    }
+
+    [Fact]
+    public async Task No_filter_finds_every_job_newest_first()
+    {
+        var page = await fixture.Service.SearchAsync(new JobSearchQuery());
+
+        Assert.Equal(fixture.Jobs.Count, page.Total);
+        Assert.Equal(NewestFirst(fixture.Jobs).Take(25), page.Rows.Select(r => r.Number));
+    }
+
+    [Fact]
+    public async Task Rows_carry_the_names_and_dates_of_their_job()
+    {
+        var page = await fixture.Service.SearchAsync(new JobSearchQuery { PageSize = 100 });
+
+        foreach (var row in page.Rows)
+        {
+            var job = fixture.Jobs.Single(j => j.Id == row.Id);
+            Assert.Equal(
+                new JobSearchRow(job.Id, job.Number, job.Description, job.TypeName, job.StatusName, job.State, job.AssignedUserName,
+                    row.AssignedUnitName, job.ScheduledDate, job.ExpirationDate, job.CreatedAt, job.UpdatedAt),
+                row);
+            Assert.Equal(job.UnitId is null, row.AssignedUnitName is null);
+            Assert.Equal(DateTimeKind.Utc, row.CreatedAt.Kind);
+        }
+    }
+
+    [Theory]
+    [InlineData(LifeCycleState.DRAFT)]
+    [InlineData(LifeCycleState.PENDING)]
+    [InlineData(LifeCycleState.IN_PROGRESS)]
+    [InlineData(LifeCycleState.COMPLETED)]
+    [InlineData(LifeCycleState.CANCELLED)]
+    public Task One_life_cycle_state_finds_only_its_jobs(LifeCycleState state) =>
+        AssertFinds(new JobSearchQuery { States = [state] }, j => j.State == state);
+
+    [Fact]
+    public Task Several_life_cycle_states_find_jobs_in_any_of_them() =>
+        AssertFinds(new JobSearchQuery { States = [LifeCycleState.CANCELLED, LifeCycleState.DRAFT] },
+            j => j.State is LifeCycleState.CANCELLED or LifeCycleState.DRAFT);
+
+    [Fact]
+    public Task Can_be_cancelled_finds_draft_pending_and_in_progress_jobs() =>
+        AssertFinds(new JobSearchQuery { CancellableOnly = true }, j => j.State.CanBeCancelled());
+
+    [Fact]
+    public Task Can_be_cancelled_narrows_the_chosen_states() =>
+        AssertFinds(new JobSearchQuery { CancellableOnly = true, States = [LifeCycleState.PENDING, LifeCycleState.COMPLETED] },
+            j => j.State == LifeCycleState.PENDING);
+
+    [Fact]
+    public async Task Can_be_cancelled_with_only_closed_states_finds_nothing()
+    {
+        var page = await fixture.Service.SearchAsync(new JobSearchQuery { CancellableOnly = true, States = [LifeCycleState.COMPLETED] });
+
+        Assert.Equal(0, page.Total);
+        Assert.Empty(page.Rows);
+    }
+
+    [Fact]
+    public Task Job_type_finds_only_its_jobs()
+    {
+        var typeId = fixture.Jobs[0].TypeId;
+        return AssertFinds(new JobSearchQuery { TypeId = typeId }, j => j.TypeId == typeId);
+    }
+
+    [Fact]
+    public Task Fulfillment_scope_finds_jobs_of_every_type_with_that_scope()
+    {
+        var scope = fixture.Jobs[0].Scope;
+        return AssertFinds(new JobSearchQuery { Scope = scope }, j => j.Scope == scope);
+    }
+
+    [Fact]
+    public Task Status_finds_only_its_jobs()
+    {
+        var statusId = fixture.Jobs.First(j => j.State == LifeCycleState.CANCELLED).StatusId;
+        return AssertFinds(new JobSearchQuery { StatusId = statusId }, j => j.StatusId == statusId);
+    }
+
+    [Fact]
+    public Task Assigned_user_finds_only_their_jobs()
+    {
+        var userId = fixture.Jobs.First(j => j.AssignedUserId is not null).AssignedUserId;
+        return AssertFinds(new JobSearchQuery { AssignedUserId = userId }, j => j.AssignedUserId == userId);
+    }
+
+    [Fact]
+    public Task Unit_finds_only_jobs_assigned_to_it()
+    {
+        var unitId = fixture.Jobs.First(j => j.UnitId is not null).UnitId;
+        return AssertFinds(new JobSearchQuery { UnitId = unitId }, j => j.UnitId == unitId);
+    }
+
+    [Fact]
+    public Task Created_date_range_includes_both_whole_days()
+    {
+        var middle = fixture.Jobs.OrderBy(j => j.CreatedAt).ElementAt(fixture.Jobs.Count / 2).CreatedAt;
+        var from = DateOnly.FromDateTime(middle.AddDays(-10));
+        var to = DateOnly.FromDateTime(middle);
+        return AssertFinds(new JobSearchQuery { CreatedFrom = from, CreatedTo = to },
+            j => DateOnly.FromDateTime(j.CreatedAt) >= from && DateOnly.FromDateTime(j.CreatedAt) <= to);
+    }
+
+    [Fact]
+    public Task Scheduled_date_range_includes_both_whole_days()
+    {
+        var from = DateOnly.FromDateTime(TestDatabaseNow().AddDays(-3));
+        var to = DateOnly.FromDateTime(TestDatabaseNow().AddDays(4));
+        return AssertFinds(new JobSearchQuery { ScheduledFrom = from, ScheduledTo = to },
+            j => j.ScheduledDate is { } s && DateOnly.FromDateTime(s) >= from && DateOnly.FromDateTime(s) <= to);
+    }
+
+    [Fact]
+    public Task A_date_range_open_at_one_end_is_bounded_at_the_other_only()
+    {
+        var from = DateOnly.FromDateTime(TestDatabaseNow().AddDays(-20));
+        return AssertFinds(new JobSearchQuery { CreatedFrom = from }, j => DateOnly.FromDateTime(j.CreatedAt) >= from);
+    }
+
+    [Fact]
+    public Task Filters_combine()
+    {
+        var sample = fixture.Jobs.First(j => j.AssignedUserId is not null && j.State == LifeCycleState.COMPLETED);
+        return AssertFinds(
+            new JobSearchQuery { TypeId = sample.TypeId, States = [LifeCycleState.COMPLETED], AssignedUserId = sample.AssignedUserId },
+            j => j.TypeId == sample.TypeId && j.State == LifeCycleState.COMPLETED && j.AssignedUserId == sample.AssignedUserId);
+    }
+
+    [Fact]
+    public async Task A_complete_job_number_finds_that_job_whatever_its_case()
+    {
+        var job = fixture.Jobs[fixture.Jobs.Count / 3];
+
+        var page = await fixture.Service.SearchAsync(new JobSearchQuery { Text = " " + job.Number.ToLowerInvariant() + " " });
+
+        Assert.Equal(job.Number, Assert.Single(page.Rows).Number);
+        Assert.Equal(1, page.Total);
+    }
+
+    [Fact]
+    public Task A_job_number_prefix_finds_every_number_that_starts_so() =>
+        AssertFinds(new JobSearchQuery { Text = "J0000010" }, j => j.Number.StartsWith("J0000010", StringComparison.Ordinal));
+
+    [Fact]
+    public Task An_account_number_prefix_finds_the_accounts_that_start_so()
+    {
+        var prefix = fixture.Jobs[5].AccountNumber![..7];
+        return AssertFinds(new JobSearchQuery { Text = prefix.ToLowerInvariant() },
+            j => j.AccountNumber is not null && j.AccountNumber.StartsWith(prefix, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public Task An_account_number_finds_its_jobs()
+    {
+        var account = fixture.Jobs[7].AccountNumber!;
+        return AssertFinds(new JobSearchQuery { Text = account }, j => j.AccountNumber == account);
+    }
+
+    [Fact]
+    public Task A_description_word_finds_jobs_with_that_whole_word_in_any_case() =>
+        AssertFinds(new JobSearchQuery { Text = "HARBOUR" }, j => Words(j.Description).Contains("harbour"));
+
+    [Fact]
+    public Task Several_words_must_all_be_in_the_description() =>
+        AssertFinds(new JobSearchQuery { Text = "station, limassol" },
+            j => Words(j.Description).Contains("station") && Words(j.Description).Contains("limassol"));
+
+    [Fact]
+    public async Task Part_of_a_word_does_not_match()
+    {
+        var page = await fixture.Service.SearchAsync(new JobSearchQuery { Text = "harbou" });
+
+        Assert.Equal(0, page.Total);
+    }
+
+    [Fact]
+    public async Task Search_operators_typed_in_the_box_are_taken_as_words()
+    {
+        var page = await fixture.Service.SearchAsync(new JobSearchQuery { Text = "harbour OR \"NEAR(x\" *" });
+
+        Assert.Equal(0, page.Total);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_common_word_gives_the_same_page_whichever_way_the_database_is_asked(bool countCapped)
+    {
+        // Past the count cap the service walks the sort order and asks the index about each job;
+        // under it, it reads the matches from the index and sorts them. Both must agree.
+        var expected = NewestFirst(fixture.Jobs.Where(j => Words(j.Description).Contains("road")));
+        var service = new JobSearchService(fixture.Db.Factory) { CountCap = countCapped ? 10 : 10_000 };
+
+        var first = await service.SearchAsync(new JobSearchQuery { Text = "road" });
+        var third = await service.SearchAsync(new JobSearchQuery { Text = "road", Page = 2 });
+
+        Assert.Equal(countCapped, first.TotalIsCapped);
+        Assert.Equal(countCapped ? 10 : expected.Count, first.Total);
+        Assert.Equal(expected.Take(25), first.Rows.Select(r => r.Number));
+        Assert.Equal(expected.Skip(50).Take(25), third.Rows.Select(r => r.Number));
+    }
+
+    [Fact]
+    public async Task The_count_stops_at_the_cap_and_says_so()
+    {
+        var service = new JobSearchService(fixture.Db.Factory) { CountCap = 100 };
+
+        var page = await service.SearchAsync(new JobSearchQuery());
+
+        Assert.Equal(100, page.Total);
+        Assert.True(page.TotalIsCapped);
+        Assert.Equal(NewestFirst(fixture.Jobs).Take(25), page.Rows.Select(r => r.Number));
+    }
+
+    public static TheoryData<JobSortColumn, bool> Sorts()
+    {
+        var data = new TheoryData<JobSortColumn, bool>();
+        foreach (var column in Enum.GetValues<JobSortColumn>())
+        {
+            data.Add(column, false);
+            data.Add(column, true);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Sorts))]
+    public async Task Every_column_sorts_both_ways_with_ties_broken_by_id(JobSortColumn column, bool descending)
+    {
+        var ordered = column switch
+        {
+            JobSortColumn.Number => Order(j => j.Number, descending, Ordinal),
+            JobSortColumn.Description => Order(j => j.Description, descending, Ordinal),
+            JobSortColumn.Type => Order(j => j.TypeName, descending, Ordinal),
+            JobSortColumn.Status => Order(j => j.StatusName, descending, Ordinal),
+            JobSortColumn.LifeCycleState => Order(j => (int)j.State, descending),
+            JobSortColumn.AssignedTo => Order(j => j.AssignedUserName, descending, Ordinal),
+            JobSortColumn.ScheduledDate => Order(j => j.ScheduledDate, descending),
+            JobSortColumn.ExpirationDate => Order(j => j.ExpirationDate, descending),
+            JobSortColumn.Created => Order(j => j.CreatedAt, descending),
+            JobSortColumn.Updated => Order(j => j.UpdatedAt, descending),
+            _ => throw new ArgumentOutOfRangeException(nameof(column)),
+        };
+        var expected = ordered.Select(j => j.Number).ToList();
+
+        var first = await fixture.Service.SearchAsync(new JobSearchQuery { Sort = column, Descending = descending, PageSize = 50 });
+        var fourth = await fixture.Service.SearchAsync(new JobSearchQuery { Sort = column, Descending = descending, PageSize = 50, Page = 3 });
+
+        Assert.Equal(expected.Take(50), first.Rows.Select(r => r.Number));
+        Assert.Equal(expected.Skip(150).Take(50), fourth.Rows.Select(r => r.Number));
+    }
+
+    private IEnumerable<Expected> Order<TKey>(Func<Expected, TKey> key, bool descending, IComparer<TKey>? comparer = null) =>
+        descending
+            ? fixture.Jobs.OrderByDescending(key, comparer).ThenByDescending(j => j.Id)
+            : fixture.Jobs.OrderBy(key, comparer).ThenBy(j => j.Id);
+
+    [Fact]
+    public async Task Pages_follow_each_other_without_gaps_or_repeats()
+    {
+        var expected = NewestFirst(fixture.Jobs);
+        var seen = new List<string>();
+        for (var page = 0; page < 3; page++)
+        {
+            var result = await fixture.Service.SearchAsync(new JobSearchQuery { Page = page, PageSize = 100 });
+            seen.AddRange(result.Rows.Select(r => r.Number));
+        }
+
+        Assert.Equal(expected.Take(300), seen);
+    }
+
+    [Fact]
+    public async Task The_last_page_holds_the_remainder()
+    {
+        var total = fixture.Jobs.Count;
+        var lastPage = (total - 1) / 50;
+
+        var page = await fixture.Service.SearchAsync(new JobSearchQuery { Page = lastPage, PageSize = 50 });
+
+        Assert.Equal(total - (lastPage * 50), page.Rows.Count);
+        Assert.Equal(NewestFirst(fixture.Jobs).Skip(lastPage * 50), page.Rows.Select(r => r.Number));
+    }
+
+    [Fact]
+    public async Task A_page_size_outside_the_choices_falls_back_to_the_default()
+    {
+        var page = await fixture.Service.SearchAsync(new JobSearchQuery { PageSize = 5000 });
+
+        Assert.Equal(JobSearchQuery.DefaultPageSize, page.Rows.Count);
+    }
+
+    [Fact]
+    public async Task A_cancelled_search_stops_with_the_token()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fixture.Service.SearchAsync(new JobSearchQuery(), cancelled.Token));
+    }
+
+    [Fact]
+    public async Task Options_list_the_types_statuses_people_and_units()
+    {
+        var options = await fixture.Service.GetOptionsAsync();
+        await using var db = fixture.Db.CreateContext();
+
+        Assert.Equal(await db.JobTypes.CountAsync(), options.Types.Count);
+        Assert.Equal(await db.JobStatuses.CountAsync(), options.Statuses.Count);
+        Assert.Equal(await db.Users.CountAsync(), options.Users.Count);
+        Assert.Equal(await db.Units.CountAsync(), options.Units.Count);
+        Assert.Contains(options.Users, u => u.Label == "Maria Lopez");
+        Assert.Contains(options.Units, u => u.Label == "Field Operations / North Field Team");
+        Assert.Equal(options.Types.Select(t => t.Label).Order(Ordinal), options.Types.Select(t => t.Label));
+    }
+
+    private static HashSet<string> Words(string text) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(text.ToLowerInvariant(), @"[\p{L}\p{N}]+").Select(m => m.Value)];
+
+    private static DateTime TestDatabaseNow() => TestInfrastructure.TestDatabase.DefaultNow.UtcDateTime;
+}

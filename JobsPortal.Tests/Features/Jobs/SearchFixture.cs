@@ -1,0 +1,37 @@
+using JobsPortal.Data.Entities;
+using JobsPortal.Features.Jobs;
+using JobsPortal.Tests.TestInfrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace JobsPortal.Tests.Features.Jobs;
+
+/// <summary>
+/// One demo-seeded database for the search tests, and every job read into memory once, so each
+/// test can compute what the search should return with plain LINQ and compare.
+/// </summary>
+public sealed class SearchFixture : IAsyncLifetime
+{
+    public TestDatabase Db { get; private set; } = null!;
+    public IReadOnlyList<Expected> Jobs { get; private set; } = [];
+    public JobSearchService Service => new(Db.Factory);
+
+    public async Task InitializeAsync()
+    {
+        Db = await TestDatabase.CreateAsync(demoJobs: 1200);
+        await using var db = Db.CreateContext();
+        Jobs = await db.Jobs.AsNoTracking()
+            .Select(j => new Expected(
+                j.Id, j.Number, j.Description, j.LifeCycleState, j.JobTypeId, j.JobType.Name, j.JobType.FulfillmentScope,
+                j.JobStatusId, j.JobStatus.Name, j.AssignedUserId, j.AssignedUser != null ? j.AssignedUser.DisplayName : null,
+                j.AssignedUnitId, j.AccountNumber, j.ScheduledDate, j.ExpirationDate, j.CreatedAt, j.UpdatedAt))
+            .ToListAsync();
+    }
+
+    public async Task DisposeAsync() => await Db.DisposeAsync();
+
+    /// <summary>A job as the tests see it: the fields the search filters and sorts on.</summary>
+    public sealed record Expected(
+        int Id, string Number, string Description, LifeCycleState State, int TypeId, string TypeName, FulfillmentScope Scope,
+        int StatusId, string StatusName, string? AssignedUserId, string? AssignedUserName, int? UnitId, string? AccountNumber,
+        DateTime? ScheduledDate, DateTime? ExpirationDate, DateTime CreatedAt, DateTime UpdatedAt);
+}

@@ -1,0 +1,221 @@
+using JobsPortal.Data;
+using JobsPortal.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace JobsPortal.Features.Jobs;
+
+/// <summary>
+/// Turns a <see cref="JobSearchQuery"/> into one EF Core query (filters, typed sort, page) and a
+/// capped count, projected into <see cref="JobSearchRow"/> records. The search page calls it, and so
+/// do the tests and the benchmark. A context per call: a Blazor circuit outlives any one search.
+/// </summary>
+public sealed class JobSearchService(IDbContextFactory<JobsPortalDbContext> dbFactory)
+{
+    /// <summary>
+    /// Where the count stops. Counting every match of a broad search over a million jobs costs more
+    /// than the page itself, and nobody pages through ten thousand rows: past this the page says
+    /// "10,000+" and asks for narrower filters.
+    /// </summary>
+    public const int DefaultCountCap = 10_000;
+
+    /// <summary>Where the count stops; tests lower it to reach both query plans on small data.</summary>
+    public int CountCap { get; init; } = DefaultCountCap;
+
+    public async Task<JobSearchPage> SearchAsync(JobSearchQuery query, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // One connection for the count and the page, rather than EF Core opening it for each.
+        await db.Database.OpenConnectionAsync(ct);
+        var text = SearchText.Parse(query.Text);
+        var (filtered, hasOtherFilters) = Filter(db, query, text);
+
+        // The count joins the full-text matches, so SQLite may drive from whichever side is smaller;
+        // words alone are counted in the index itself, without reading a single job.
+        IQueryable<Job> counted = filtered;
+        IQueryable<JobTextMatch>? matches = null;
+        int count;
+        if (text.FtsQuery is not null)
+        {
+            matches = JobTextIndex.Matching(db, text.FtsQuery);
+            counted = filtered.Join(matches, j => j.Id, m => m.JobId, (j, _) => j);
+            count = hasOtherFilters
+                ? await counted.Take(CountCap + 1).CountAsync(ct)
+                : await matches.Take(CountCap + 1).CountAsync(ct);
+        }
+        else
+        {
+            count = await counted.Take(CountCap + 1).CountAsync(ct);
+        }
+        if (count == 0)
+        {
+            return new JobSearchPage([], 0, false);
+        }
+
+        // For the page, a word that matches a few thousand jobs is best read from the index and the
+        // matches sorted; a word that matches more than the cap (a town, a street) is best found by
+        // walking the sort order and asking the index about each job (EXISTS with the rowid), which
+        // stops after one page instead of sorting tens of thousands of matches.
+        var paged = counted;
+        if (matches is not null && count > CountCap)
+        {
+            paged = filtered.Where(j => matches.Where(m => m.JobId == j.Id).Select(m => 1).Any());
+        }
+
+        var pageSize = JobSearchQuery.PageSizes.Contains(query.PageSize) ? query.PageSize : JobSearchQuery.DefaultPageSize;
+        var rows = await Sort(paged, query.Sort, query.Descending)
+            .Skip(Math.Max(0, query.Page) * pageSize)
+            .Take(pageSize)
+            .Select(j => new JobSearchRow(
+                j.Id,
+                j.Number,
+                j.Description,
+                j.JobType.Name,
+                j.JobStatus.Name,
+                j.LifeCycleState,
+                j.AssignedUser != null ? j.AssignedUser.DisplayName : null,
+                j.AssignedUnit != null ? j.AssignedUnit.Name : null,
+                j.ScheduledDate,
+                j.ExpirationDate,
+                j.CreatedAt,
+                j.UpdatedAt))
+            .ToListAsync(ct);
+
+        return new JobSearchPage(rows, Math.Min(count, CountCap), count > CountCap);
+    }
+
+    public async Task<JobSearchOptions> GetOptionsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var types = await db.JobTypes.OrderBy(t => t.Name)
+            .Select(t => new JobSearchOption<int>(t.Id, t.Name)).ToListAsync(ct);
+        var statuses = await db.JobStatuses.OrderBy(s => s.Name)
+            .Select(s => new JobSearchOption<int>(s.Id, s.Name)).ToListAsync(ct);
+        var users = await db.Users.OrderBy(u => u.DisplayName)
+            .Select(u => new JobSearchOption<string>(u.Id, u.DisplayName)).ToListAsync(ct);
+        var units = await db.Units.OrderBy(u => u.Name)
+            .Select(u => new JobSearchOption<int>(u.Id, u.BusinessUnit.Name + " / " + u.Name)).ToListAsync(ct);
+        return new JobSearchOptions(types, statuses, users, units);
+    }
+
+    /// <returns>The filtered jobs, and whether any filter other than the words applies.</returns>
+    private static (IQueryable<Job> Jobs, bool HasOtherFilters) Filter(JobsPortalDbContext db, JobSearchQuery query, SearchText text)
+    {
+        var all = db.Jobs.AsNoTracking();
+        var jobs = all;
+
+        if (text.NumberPrefix is { } number)
+        {
+            if (text.NumberIsComplete)
+            {
+                jobs = jobs.Where(j => j.Number == number);
+            }
+            else
+            {
+                // A range rather than LIKE: SQLite's LIKE is case-insensitive and cannot use the
+                // (binary) unique index on Number; a range can.
+                var upper = SearchText.UpperBound(number);
+                jobs = jobs.Where(j => string.Compare(j.Number, number) >= 0 && string.Compare(j.Number, upper) < 0);
+            }
+        }
+        if (text.AccountPrefix is { } account)
+        {
+            var upper = SearchText.UpperBound(account);
+            jobs = jobs.Where(j => string.Compare(j.AccountNumber, account) >= 0 && string.Compare(j.AccountNumber, upper) < 0);
+        }
+
+        IEnumerable<LifeCycleState> states = query.States;
+        if (query.CancellableOnly)
+        {
+            states = states.Any() ? states.Intersect(LifeCycleStates.Cancellable) : LifeCycleStates.Cancellable;
+        }
+        var stateList = states.ToList();
+        if (query.CancellableOnly || stateList.Count > 0)
+        {
+            var state = stateList.FirstOrDefault();
+            jobs = stateList.Count switch
+            {
+                0 => jobs.Where(_ => false),
+                1 => jobs.Where(j => j.LifeCycleState == state),
+                // Constants, not a parameter list: five states at most, and SQLite plans an IN of
+                // constants against the state index.
+                _ => jobs.Where(j => EF.Constant(stateList).Contains(j.LifeCycleState)),
+            };
+        }
+
+        if (query.TypeId is { } typeId)
+        {
+            jobs = jobs.Where(j => j.JobTypeId == typeId);
+        }
+        if (query.Scope is { } scope)
+        {
+            jobs = jobs.Where(j => db.JobTypes.Where(t => t.FulfillmentScope == scope).Select(t => t.Id).Contains(j.JobTypeId));
+        }
+        if (query.StatusId is { } statusId)
+        {
+            jobs = jobs.Where(j => j.JobStatusId == statusId);
+        }
+        if (!string.IsNullOrEmpty(query.AssignedUserId))
+        {
+            var userId = query.AssignedUserId;
+            jobs = jobs.Where(j => j.AssignedUserId == userId);
+        }
+        if (query.UnitId is { } unitId)
+        {
+            jobs = jobs.Where(j => j.AssignedUnitId == unitId);
+        }
+        if (query.CreatedFrom is { } createdFrom)
+        {
+            var from = StartOfDay(createdFrom);
+            jobs = jobs.Where(j => j.CreatedAt >= from);
+        }
+        if (query.CreatedTo is { } createdTo)
+        {
+            var to = StartOfDay(createdTo.AddDays(1));
+            jobs = jobs.Where(j => j.CreatedAt < to);
+        }
+        if (query.ScheduledFrom is { } scheduledFrom)
+        {
+            var from = StartOfDay(scheduledFrom);
+            jobs = jobs.Where(j => j.ScheduledDate >= from);
+        }
+        if (query.ScheduledTo is { } scheduledTo)
+        {
+            var to = StartOfDay(scheduledTo.AddDays(1));
+            jobs = jobs.Where(j => j.ScheduledDate < to);
+        }
+        return (jobs, !ReferenceEquals(jobs, all));
+    }
+
+    /// <summary>
+    /// One typed ORDER BY per column, then the Id in the same direction so that paging is stable
+    /// (and an index on the column, which ends in the rowid, still serves the whole ORDER BY).
+    /// </summary>
+    private static IQueryable<Job> Sort(IQueryable<Job> jobs, JobSortColumn column, bool descending) => column switch
+    {
+        JobSortColumn.Number => descending ? jobs.OrderByDescending(j => j.Number) : jobs.OrderBy(j => j.Number),
+        JobSortColumn.Description => ThenById(descending ? jobs.OrderByDescending(j => j.Description) : jobs.OrderBy(j => j.Description), descending),
+        JobSortColumn.Type => ThenById(descending ? jobs.OrderByDescending(j => j.JobType.Name) : jobs.OrderBy(j => j.JobType.Name), descending),
+        JobSortColumn.Status => ThenById(descending ? jobs.OrderByDescending(j => j.JobStatus.Name) : jobs.OrderBy(j => j.JobStatus.Name), descending),
+        // Life cycle order (draft first), not the alphabetical order of the stored names.
+        JobSortColumn.LifeCycleState => ThenById(descending ? jobs.OrderByDescending(StateOrder) : jobs.OrderBy(StateOrder), descending),
+        JobSortColumn.AssignedTo => ThenById(descending
+            ? jobs.OrderByDescending(j => j.AssignedUser!.DisplayName)
+            : jobs.OrderBy(j => j.AssignedUser!.DisplayName), descending),
+        JobSortColumn.ScheduledDate => ThenById(descending ? jobs.OrderByDescending(j => j.ScheduledDate) : jobs.OrderBy(j => j.ScheduledDate), descending),
+        JobSortColumn.ExpirationDate => ThenById(descending ? jobs.OrderByDescending(j => j.ExpirationDate) : jobs.OrderBy(j => j.ExpirationDate), descending),
+        JobSortColumn.Updated => ThenById(descending ? jobs.OrderByDescending(j => j.UpdatedAt) : jobs.OrderBy(j => j.UpdatedAt), descending),
+        _ => ThenById(descending ? jobs.OrderByDescending(j => j.CreatedAt) : jobs.OrderBy(j => j.CreatedAt), descending),
+    };
+
+    private static IOrderedQueryable<Job> ThenById(IOrderedQueryable<Job> jobs, bool descending) =>
+        descending ? jobs.ThenByDescending(j => j.Id) : jobs.ThenBy(j => j.Id);
+
+    private static readonly System.Linq.Expressions.Expression<Func<Job, int>> StateOrder = j =>
+        j.LifeCycleState == LifeCycleState.DRAFT ? 0
+        : j.LifeCycleState == LifeCycleState.PENDING ? 1
+        : j.LifeCycleState == LifeCycleState.IN_PROGRESS ? 2
+        : j.LifeCycleState == LifeCycleState.COMPLETED ? 3
+        : 4;
+
+    private static DateTime StartOfDay(DateOnly day) => day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+}

@@ -1,0 +1,43 @@
+using BenchmarkDotNet.Running;
+using JobsPortal.Bench;
+
+// dotnet run -c Release --project bench/JobsPortal.Bench -- --database /tmp/search-1m.db [BenchmarkDotNet options]
+// The database may also come from JOBSPORTAL_BENCH_DB. --explain prints each case's SQL and SQLite's
+// plan instead of measuring.
+var rest = new List<string>();
+var explain = false;
+for (var i = 0; i < args.Length; i++)
+{
+    if (args[i] == "--database" && i + 1 < args.Length)
+    {
+        Environment.SetEnvironmentVariable(BenchDatabase.Variable, args[++i]);
+    }
+    else if (args[i] == "--explain")
+    {
+        explain = true;
+    }
+    else
+    {
+        rest.Add(args[i]);
+    }
+}
+
+if (BenchDatabase.Path is null)
+{
+    Console.Error.WriteLine($"Give the database: --database PATH or {BenchDatabase.Variable}=PATH (make one with the app's generate command).");
+    return 2;
+}
+
+if (explain)
+{
+    await Explain.RunAsync();
+    return 0;
+}
+
+// Without a --filter BenchmarkDotNet would ask which benchmarks to run: run them all.
+if (!rest.Contains("--filter"))
+{
+    rest.AddRange(["--filter", "*"]);
+}
+BenchmarkSwitcher.FromTypes([typeof(SearchBenchmarks)]).Run([.. rest], new BenchConfig());
+return 0;
