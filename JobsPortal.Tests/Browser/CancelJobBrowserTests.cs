@@ -103,6 +103,7 @@ public sealed class CancelJobBrowserTests(BrowserFixture fixture)
 
         await Assertions.Expect(tom.GetByTestId("cancel-already")).ToContainTextAsync("just cancelled by Maria Lopez");
         await Assertions.Expect(tom.GetByTestId("confirm-cancel")).ToBeDisabledAsync();
+        await tom.GetByTestId("keep-job").FocusAsync();
         await tom.Keyboard.PressAsync("Escape");
         await Assertions.Expect(tom.GetByTestId("cancellation-panel")).ToContainTextAsync("Maria Lopez");
     }
@@ -118,6 +119,9 @@ public sealed class CancelJobBrowserTests(BrowserFixture fixture)
         await row.GetByTestId("row-actions").Locator("button").First.ClickAsync();
         await page.GetByTestId("row-cancel").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync($"Cancel job {number}");
+        await Assertions.Expect(page.GetByTestId("cancel-summary")).ToBeVisibleAsync();
+        // A keyboard user is inside the dialog when they press Escape.
+        await page.GetByTestId("keep-job").FocusAsync();
         await page.Keyboard.PressAsync("Escape");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
