@@ -3,6 +3,7 @@ using JobsPortal.Data;
 using JobsPortal.Data.Entities;
 using JobsPortal.Data.Interceptors;
 using JobsPortal.Data.Seeding;
+using JobsPortal.Features.Api;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -51,6 +52,7 @@ public static class JobsPortalServiceExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         services.AddHealthChecks().AddDbContextCheck<JobsPortalDbContext>("database");
+        services.AddJobsPortalApi(builder.Configuration);
         return builder;
     }
 
@@ -112,6 +114,7 @@ public static class JobsPortalServiceExtensions
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapJobsPortalApi();
         return app;
     }
 
