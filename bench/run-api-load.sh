@@ -29,4 +29,10 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 
+cpu() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }  # user + system time of a process, in clock ticks
+app_pid=$(pgrep -P "$app" -f JobsPortal.dll || echo "$app")
+before=$(cpu "$app_pid")
+echo "machine load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 dotnet bench/JobsPortal.ApiLoad/bin/Release/net10.0/JobsPortal.ApiLoad.dll --url "$url" "$@"
+echo "app CPU during the run (listing, warm-up and measured cancels): $(( ($(cpu "$app_pid") - before) * 1000 / $(getconf CLK_TCK) )) ms"
+echo "machine load after: $(cut -d' ' -f1-3 /proc/loadavg)"

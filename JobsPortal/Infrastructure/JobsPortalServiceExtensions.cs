@@ -73,7 +73,7 @@ public static class JobsPortalServiceExtensions
         services.AddSingleton<AuditInterceptor>();
         services.AddDbContextFactory<JobsPortalDbContext>((sp, options) => options
             .UseSqlite(connectionString)
-            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), SqlitePragmaInterceptor.Instance));
 
         // Accounts come from the seed or an admin, never from self-registration.
         services.AddIdentityCore<ApplicationUser>(options =>
@@ -91,6 +91,7 @@ public static class JobsPortalServiceExtensions
             .AddDefaultTokenProviders();
 
         services.AddSingleton<Features.Jobs.JobChangeNotifier>();
+        services.AddSingleton<SqliteWriteGate>();
         services.AddScoped<Features.Cancellation.CancellationService>();
         services.AddScoped<ReferenceSeeder>();
         services.AddScoped<DatabaseInitializer>();
