@@ -14,7 +14,7 @@ var options = LoadOptions.Parse(args);
 if (options is null)
 {
     Console.Error.WriteLine("""
-        Usage: JobsPortal.ApiLoad [--url http://127.0.0.1:5099] [--clients 8] [--cancels 4000] [--warmup 200]
+        Usage: JobsPortal.ApiLoad [--url http://127.0.0.1:5099] [--clients 8] [--cancels 4000] [--warmup 3000]
                                   [--max-seconds 60] [--user maria.lopez@example.com] [--password Demo!2026]
         """);
     return 2;
@@ -116,7 +116,7 @@ internal sealed record LoadOptions(string Url, int Clients, int Cancels, int War
 {
     public static LoadOptions? Parse(string[] args)
     {
-        var o = new LoadOptions("http://127.0.0.1:5099", 8, 4000, 200, 60, "maria.lopez@example.com", "Demo!2026");
+        var o = new LoadOptions("http://127.0.0.1:5099", 8, 4000, 3000, 60, "maria.lopez@example.com", "Demo!2026");
         for (var i = 0; i < args.Length; i++)
         {
             if (i + 1 >= args.Length)

@@ -182,6 +182,19 @@ public sealed class CancelApiTests(ApiAppFactory factory) : IClassFixture<ApiApp
     }
 
     [Fact]
+    public async Task A_body_over_64_kilobytes_is_refused_unread()
+    {
+        var job = await JobAsync(LifeCycleState.PENDING);
+        var api = factory.Api();
+        var body = JsonSerializer.Serialize(new { job_identifier = new { number = job.Number }, note = new string('x', ApiBody.MaxBytes) });
+
+        var response = await api.PostRawAsync(Cancel, body, await api.TokenAsync());
+
+        ApiAssert.Error(response, ApiErrorCodes.InvalidJson, HttpStatusCode.BadRequest);
+        await AssertUnchangedAsync(job);
+    }
+
+    [Fact]
     public async Task Identifier_errors_name_the_parameter()
     {
         var job = await JobAsync(LifeCycleState.PENDING);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using JobsPortal.Data.Entities;
@@ -39,19 +40,38 @@ public sealed class ApiBody : ApiParameters
 
     private static async Task<(ApiBody?, ApiError?)> ParseAsync(HttpContext context)
     {
-        using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-        if (buffer.Length > MaxBytes)
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxBytes + 1);
+        try
         {
-            return (null, ApiError.Of(ApiErrorCodes.InvalidJson, $"The body has {buffer.Length} bytes; at most {MaxBytes} are accepted."));
+            return await ParseAsync(context, buffer);
         }
-        if (buffer.Length == 0 || buffer.ToArray().All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static async Task<(ApiBody?, ApiError?)> ParseAsync(HttpContext context, byte[] buffer)
+    {
+        // Read at most MaxBytes + 1, so a huge body is refused without being held in memory.
+        var length = 0;
+        int read;
+        while (length <= MaxBytes && (read = await context.Request.Body.ReadAsync(buffer.AsMemory(length, MaxBytes + 1 - length), context.RequestAborted)) > 0)
+        {
+            length += read;
+        }
+        if (length > MaxBytes)
+        {
+            return (null, ApiError.Of(ApiErrorCodes.InvalidJson, $"The body is larger than {MaxBytes} bytes; a method's parameters never are."));
+        }
+        var bytes = buffer.AsMemory(0, length);
+        if (bytes.Span.Trim(" \t\r\n"u8).IsEmpty)
         {
             return (new ApiBody([], []), null);
         }
         try
         {
-            using var document = JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { MaxDepth = 16 });
+            using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 16 });
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return (null, ApiError.Of(ApiErrorCodes.InvalidJson,
