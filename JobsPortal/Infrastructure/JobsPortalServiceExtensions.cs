@@ -4,6 +4,7 @@ using JobsPortal.Data.Entities;
 using JobsPortal.Data.Interceptors;
 using JobsPortal.Data.Seeding;
 using JobsPortal.Features.Review;
+using JobsPortal.Features.Api;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -52,6 +53,7 @@ public static class JobsPortalServiceExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         services.AddHealthChecks().AddDbContextCheck<JobsPortalDbContext>("database");
+        services.AddJobsPortalApi(builder.Configuration);
         return builder;
     }
 
@@ -72,7 +74,7 @@ public static class JobsPortalServiceExtensions
         services.AddSingleton<AuditInterceptor>();
         services.AddDbContextFactory<JobsPortalDbContext>((sp, options) => options
             .UseSqlite(connectionString)
-            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), SqlitePragmaInterceptor.Instance));
 
         // Accounts come from the seed or an admin, never from self-registration.
         services.AddIdentityCore<ApplicationUser>(options =>
@@ -90,6 +92,7 @@ public static class JobsPortalServiceExtensions
             .AddDefaultTokenProviders();
 
         services.AddSingleton<Features.Jobs.JobChangeNotifier>();
+        services.AddSingleton<SqliteWriteGate>();
         services.AddScoped<Features.Cancellation.CancellationService>();
         services.AddReviewFeature();
         services.AddScoped<Features.Jobs.JobSearchService>();
@@ -117,6 +120,7 @@ public static class JobsPortalServiceExtensions
         app.MapAdditionalIdentityEndpoints();
         app.MapReviewEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapJobsPortalApi();
         return app;
     }
 

@@ -36,6 +36,7 @@ public sealed class CancelJobDialogTests(SeededTemplate template) : IClassFixtur
         ctx.Services.AddSingleton(db.Services.GetRequiredService<IDbContextFactory<JobsPortalDbContext>>());
         ctx.Services.AddSingleton(db.Services.GetRequiredService<JobChangeNotifier>());
         ctx.Services.AddSingleton<TimeProvider>(db.Clock);
+        ctx.Services.AddSingleton(db.Services.GetRequiredService<JobsPortal.Data.SqliteWriteGate>());
         ctx.Services.AddScoped<CancellationService>();
         ctx.AddAuthorization().SetAuthorized("Maria Lopez").SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
         ctx.AsInteractiveServer();

@@ -21,6 +21,7 @@ public static class JobPagesContext
         ctx.Services.AddSingleton<JobChangeNotifier>();
         // The job page also hosts the Cancel dialog and the cancellation's review panel.
         ctx.Services.TryAddSingleton(TimeProvider.System);
+        ctx.Services.AddSingleton(db.Services.GetRequiredService<JobsPortal.Data.SqliteWriteGate>());
         ctx.Services.AddScoped<JobsPortal.Features.Cancellation.CancellationService>();
         JobsPortal.Features.Review.ReviewRegistration.AddReviewFeature(ctx.Services);
         configure?.Invoke(ctx.Services);

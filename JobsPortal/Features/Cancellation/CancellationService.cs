@@ -11,13 +11,19 @@ namespace JobsPortal.Features.Cancellation;
 /// The only code that cancels a job (domain §4), for the portal's dialog and the HTTP API alike.
 /// One cancel is one transaction: the job, its items, the cancellation record and the event are
 /// written together or not at all. The transaction is SQLite's BEGIN IMMEDIATE (Microsoft.Data.Sqlite's
-/// default), taken before the job is read: simultaneous cancels of one job queue on the write lock,
-/// so the second reads a cancelled job and is told so. The unique index on the record's job and
-/// the job's concurrency token back this up should anything else write in between.
+/// default), and the job's state and items are read again inside it: simultaneous cancels of one job
+/// queue on the write lock, so the second reads a cancelled job and is told so. What a cancel only
+/// reads (the actor, the job's identity and type, the type's statuses and reasons) is read before
+/// the lock, which is then held only for the re-read and the writes; a configuration change landing
+/// in that millisecond is no different from one landing just after the cancel. Cancels wait for the
+/// lock in the app (<see cref="SqliteWriteGate"/>) rather than in SQLite's busy-retry loop. The
+/// unique index on the record's job and the job's concurrency token back this up should anything
+/// else write in between.
 /// </summary>
 public sealed class CancellationService(
     IDbContextFactory<JobsPortalDbContext> dbFactory,
     JobChangeNotifier notifier,
+    SqliteWriteGate writeGate,
     TimeProvider clock)
 {
     private static readonly string[] StaffRoles = [Roles.Agent, Roles.Supervisor, Roles.Admin];
@@ -45,8 +51,13 @@ public sealed class CancellationService(
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ActingUserId = command.ActingUserId;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // One connection for the whole cancel, rather than one opened and closed per query.
+        await db.Database.OpenConnectionAsync(ct);
 
+        // First, without the write lock, what the cancel only reads: who is acting, which job it is (id,
+        // number and type never change), the status and reason its type allows, and a completed or
+        // cancelled job's refusal (both states are final). The write lock is then held only for what
+        // another cancel can change, the job's state and items, re-read below, and the writes.
         var actor = await db.Users.AsNoTracking()
             .Where(u => u.Id == command.ActingUserId)
             .Select(u => new
@@ -62,28 +73,22 @@ public sealed class CancellationService(
             return CancelError.Forbidden(CancelErrorCodes.NotAllowed, "Your account is not allowed to cancel jobs.");
         }
 
-        var jobQuery = db.Jobs.Include(j => j.Items).Include(j => j.JobStatus);
-        Job? job = jobKey == EntityIdentifier.Id
+        var jobs = db.Jobs.AsNoTracking();
+        var seen = jobKey == EntityIdentifier.Id
             ? int.TryParse(jobValue, NumberStyles.None, CultureInfo.InvariantCulture, out var jobId)
-                ? await jobQuery.SingleOrDefaultAsync(j => j.Id == jobId, ct)
+                ? await JobStateAsync(jobs.Where(j => j.Id == jobId), ct)
                 : null
-            : await jobQuery.SingleOrDefaultAsync(j => j.Number == jobValue.ToUpperInvariant(), ct);
-        if (job is null)
+            : await JobStateAsync(jobs.Where(j => j.Number == jobValue.ToUpperInvariant()), ct);
+        if (seen is null)
         {
             return CancelError.NotFound(CancelErrorCodes.JobNotFound, $"No job has the {jobKey} '{jobValue}'.");
         }
-
-        if (await StateErrorAsync(db, job, ct) is { } stateError)
+        if (await StateErrorAsync(db, seen, ct) is { } stateError)
         {
             return stateError;
         }
-        if (command.ExpectedVersion is { } expected && expected != job.Version)
-        {
-            return CancelError.Conflict(CancelErrorCodes.JobChanged,
-                $"Job {job.Number} was changed by someone else since you opened it. Review it again before cancelling.");
-        }
 
-        var type = await db.JobTypes.AsNoTracking().SingleAsync(t => t.Id == job.JobTypeId, ct);
+        var type = await db.JobTypes.AsNoTracking().SingleAsync(t => t.Id == seen.JobTypeId, ct);
         var status = await ResolveStatusAsync(db, type, command.Status is null ? null : (statusKey, statusValue), ct);
         if (status.Error is not null)
         {
@@ -93,6 +98,23 @@ public sealed class CancellationService(
         if (reason.Error is not null)
         {
             return reason.Error;
+        }
+
+        // The write lock: simultaneous cancels of one job queue here, and the second one re-reads a cancelled job.
+        await using var writeTurn = await writeGate.EnterAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The whole transaction is rolled back on any failure; a savepoint around SaveChanges would
+        // only add two statements while the lock is held.
+        db.Database.AutoSavepointsEnabled = false;
+        var job = await db.Jobs.Include(j => j.Items).SingleAsync(j => j.Id == seen.Id, ct);
+        if (await StateErrorAsync(db, JobState.Of(job), ct) is { } raced)
+        {
+            return raced;
+        }
+        if (command.ExpectedVersion is { } expected && expected != job.Version)
+        {
+            return CancelError.Conflict(CancelErrorCodes.JobChanged,
+                $"Job {job.Number} was changed by someone else since you opened it. Review it again before cancelling.");
         }
 
         var itemsCancelled = 0;
@@ -149,12 +171,13 @@ public sealed class CancellationService(
             // Someone else wrote the job in between (constraint 19: the one-record-per-job index).
             await tx.RollbackAsync(CancellationToken.None);
             await using var fresh = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-            var current = await fresh.Jobs.AsNoTracking().SingleAsync(j => j.Id == job.Id, CancellationToken.None);
-            return await StateErrorAsync(fresh, current, CancellationToken.None)
+            var current = await JobStateAsync(fresh.Jobs.AsNoTracking().Where(j => j.Id == job.Id), CancellationToken.None);
+            return await StateErrorAsync(fresh, current!, CancellationToken.None)
                 ?? CancelError.Conflict(CancelErrorCodes.JobChanged,
                     $"Job {job.Number} was changed by someone else at the same moment. Nothing was cancelled; try again.");
         }
 
+        await writeTurn.DisposeAsync();
         var result = new CancelledJob(job.Id, job.Number, status.Value.Id, status.Value.Name, reason.Value.Id, reason.Value.Name,
             command.CancelProvidedItems, itemsCancelled, providedLeft, now, actor.DisplayName, command.Channel);
         await notifier.PublishAsync(new JobChanged(job.Id, job.Number, JobChangeKind.Cancelled, LifeCycleState.CANCELLED, actor.DisplayName, now));
@@ -194,7 +217,16 @@ public sealed class CancellationService(
             statuses, reasons, job.Items, job.Cancelled);
     }
 
-    private static async Task<CancelError?> StateErrorAsync(JobsPortalDbContext db, Job job, CancellationToken ct)
+    /// <summary>What the state checks need of a job.</summary>
+    private sealed record JobState(int Id, string Number, int JobTypeId, LifeCycleState LifeCycleState)
+    {
+        public static JobState Of(Job job) => new(job.Id, job.Number, job.JobTypeId, job.LifeCycleState);
+    }
+
+    private static Task<JobState?> JobStateAsync(IQueryable<Job> job, CancellationToken ct) =>
+        job.Select(j => new JobState(j.Id, j.Number, j.JobTypeId, j.LifeCycleState)).SingleOrDefaultAsync(ct);
+
+    private static async Task<CancelError?> StateErrorAsync(JobsPortalDbContext db, JobState job, CancellationToken ct)
     {
         if (job.LifeCycleState == LifeCycleState.CANCELLED)
         {

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using JobsPortal.Data;
+using JobsPortal.Data.Entities;
+using JobsPortal.Data.Seeding;
+using JobsPortal.Features.Api;
+using JobsPortal.Tests.TestInfrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace JobsPortal.Tests.Features.Api;
+
+/// <summary>
+/// The whole app with the demo seed, a clock the test moves (token expiry), and a token rate limit
+/// high enough that only the rate-limit tests meet it.
+/// </summary>
+public class ApiAppFactory : AppFactory
+{
+    public ApiAppFactory() => Settings[$"{ApiOptions.Section}:{nameof(ApiOptions.TokenRequestsPerWindow)}"] = "100000";
+
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public ApiClient Api() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+
+    public IDbContextFactory<JobsPortalDbContext> Db => Services.GetRequiredService<IDbContextFactory<JobsPortalDbContext>>();
+
+    public async Task<T> WithUsersAsync<T>(Func<UserManager<ApplicationUser>, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>());
+    }
+
+    /// <summary>A new account with the demo password and the given roles (none: signed in, but not staff).</summary>
+    public Task<ApplicationUser> CreateUserAsync(string email, params string[] roles) => WithUsersAsync(async users =>
+    {
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email };
+        Assert.True((await users.CreateAsync(user, DemoCatalog.DemoPassword)).Succeeded);
+        foreach (var role in roles)
+        {
+            await users.AddToRoleAsync(user, role);
+        }
+        return user;
+    });
+}
+
+/// <summary>The rate limit tests' own app: three token requests per client address per hour.</summary>
+public sealed class RateLimitedApiAppFactory : ApiAppFactory
+{
+    public const int Limit = 3;
+
+    public RateLimitedApiAppFactory()
+    {
+        Settings[$"{ApiOptions.Section}:{nameof(ApiOptions.TokenRequestsPerWindow)}"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Settings[$"{ApiOptions.Section}:{nameof(ApiOptions.TokenWindowSeconds)}"] = "3600";
+    }
+}
+
+/// <summary>An answer of the API: its HTTP status and its envelope.</summary>
+public sealed class ApiResponse(HttpResponseMessage response, JsonElement root)
+{
+    public HttpStatusCode Status => response.StatusCode;
+    public HttpResponseMessage Message => response;
+    public JsonElement Root => root;
+    public string Code => root.GetProperty("status").GetProperty("code").GetString()!;
+    public string Text => root.GetProperty("status").GetProperty("message").GetString()!;
+    public string Description => root.GetProperty("status").GetProperty("description").GetString()!;
+    public JsonElement Data => root.GetProperty("data");
+
+    public override string ToString() => $"{(int)Status} {root}";
+}
+
+public sealed class ApiClient(HttpClient http)
+{
+    public const string Base = "/crmapi/rest/v2/";
+
+    public HttpClient Http => http;
+
+    public Task<ApiResponse> PostAsync(string method, object body, string? bearer = null) =>
+        PostRawAsync(method, JsonSerializer.Serialize(body), bearer);
+
+    public async Task<ApiResponse> PostRawAsync(string method, string body, string? bearer = null, string contentType = "application/json")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Base + method) { Content = new StringContent(body, Encoding.UTF8, contentType) };
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+        return await SendAsync(request);
+    }
+
+    public async Task<ApiResponse> GetAsync(string methodAndQuery, string? bearer = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, Base + methodAndQuery);
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+        return await SendAsync(request);
+    }
+
+    public async Task<ApiResponse> SendAsync(HttpRequestMessage request)
+    {
+        var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.Content.Headers.ContentType?.MediaType == "application/json",
+            $"{request.Method} {request.RequestUri} answered {(int)response.StatusCode} {response.Content.Headers.ContentType}: {text}");
+        return new ApiResponse(response, JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    public async Task<string> TokenAsync(string username = "maria.lopez@example.com", string password = DemoCatalog.DemoPassword)
+    {
+        var response = await PostAsync("authentication/token", new { username, password });
+        Assert.True(response.Code == "OK", response.ToString());
+        return response.Data.GetProperty("token").GetString()!;
+    }
+}
+
+public static class ApiAssert
+{
+    /// <summary>A failure: its code, its HTTP status, a message, the catalogue's description and no data.</summary>
+    public static void Error(ApiResponse response, string code, HttpStatusCode status)
+    {
+        Assert.True(response.Code == code && response.Status == status, $"expected {(int)status} {code}, got {response}");
+        Assert.False(string.IsNullOrWhiteSpace(response.Text));
+        Assert.Equal(ApiErrorCatalog.DescriptionOf(code), response.Description);
+        Assert.NotEqual("", response.Description);
+        Assert.Equal(JsonValueKind.Null, response.Data.ValueKind);
+    }
+
+    public static void Ok(ApiResponse response)
+    {
+        Assert.True(response.Status == HttpStatusCode.OK && response.Code == "OK", response.ToString());
+    }
+}

@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using JobsPortal.Data;
+using JobsPortal.Data.Entities;
+using JobsPortal.Features.Cancellation;
+using Microsoft.EntityFrameworkCore;
+
+namespace JobsPortal.Features.Api;
+
+/// <summary>The API's reads: jobs as CRM.COM's job object, and a job type's statuses and reasons. Read-only, a context per call.</summary>
+public sealed class ApiJobQueries(IDbContextFactory<JobsPortalDbContext> dbFactory)
+{
+    public sealed record ListFilter(int? TypeId, string? AccountNumber, LifeCycleState? State, int Take, int Skip);
+
+    // One SQL query with joins; the final projection's formatting (ids, enums, dates) runs on the client.
+    private static readonly Expression<Func<Job, ApiJob>> ToApiJob = j => new ApiJob(
+        Id(j.Id),
+        j.Number,
+        j.Description,
+        j.LifeCycleState.ToString(),
+        j.RatingState.ToString(),
+        ApiDates.Format(j.ExpirationDate),
+        ApiDates.Format(j.ScheduledDate),
+        new ApiAssignedTo(
+            j.AssignedUser == null ? null : new ApiNamed(j.AssignedUser.Id, j.AssignedUser.DisplayName),
+            j.AssignedUnit == null ? null : new ApiNamed(Id(j.AssignedUnit.Id), j.AssignedUnit.Name)),
+        new ApiJobType(Id(j.JobType.Id), j.JobType.Name, j.JobType.AlternativeCode, j.JobType.Description,
+            j.JobType.FulfillmentScope.ToString(), j.JobType.FulfillmentMethod.ToString()),
+        new ApiJobStatus(Id(j.JobStatus.Id), j.JobStatus.Name, j.JobStatus.AlternativeCode, j.JobStatus.Description,
+            j.JobStatus.LifeCycleState.ToString()),
+        new ApiLogInformation(
+            ApiDates.Format(j.CreatedAt),
+            ApiDates.Format(j.UpdatedAt),
+            j.CreatedByUser == null ? null : j.CreatedByUser.UserName,
+            j.UpdatedByUser == null ? null : j.UpdatedByUser.UserName));
+
+    // The answer to every cancel: compiled once, so each call skips the LINQ pipeline's parameter extraction and cache lookup.
+    private static readonly Func<JobsPortalDbContext, int, CancellationToken, Task<ApiJob?>> JobById =
+        EF.CompileAsyncQuery((JobsPortalDbContext db, int id, CancellationToken ct) =>
+            db.Jobs.AsNoTracking().Where(j => j.Id == id).Select(ToApiJob).SingleOrDefault());
+
+    public async Task<ApiJob?> GetJobAsync(int id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await JobById(db, id, ct);
+    }
+
+    /// <summary>A job by one identifier key (id or number); the number is matched in upper case, as the cancel does.</summary>
+    public async Task<ApiJob?> GetJobAsync(string key, string value, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var jobs = db.Jobs.AsNoTracking();
+        if (key == EntityIdentifier.Id)
+        {
+            if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            {
+                return null;
+            }
+            jobs = jobs.Where(j => j.Id == id);
+        }
+        else
+        {
+            var number = value.ToUpperInvariant();
+            jobs = jobs.Where(j => j.Number == number);
+        }
+        return await Project(jobs).SingleOrDefaultAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<ApiJob>> ListJobsAsync(ListFilter filter, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var jobs = db.Jobs.AsNoTracking();
+        if (filter.TypeId is { } typeId)
+        {
+            jobs = jobs.Where(j => j.JobTypeId == typeId);
+        }
+        if (filter.AccountNumber is { } account)
+        {
+            jobs = jobs.Where(j => j.AccountNumber == account);
+        }
+        if (filter.State is { } state)
+        {
+            jobs = jobs.Where(j => j.LifeCycleState == state);
+        }
+        jobs = jobs.OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id).Skip(filter.Skip).Take(filter.Take);
+        return await Project(jobs).ToListAsync(ct);
+    }
+
+    /// <summary>A job type by one identifier key (id, name or alternative_code), or null.</summary>
+    public async Task<JobType?> FindTypeAsync(string key, string value, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var types = db.JobTypes.AsNoTracking();
+        return key switch
+        {
+            EntityIdentifier.Id => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                ? await types.SingleOrDefaultAsync(t => t.Id == id, ct)
+                : null,
+            EntityIdentifier.Name => await types.SingleOrDefaultAsync(t => t.Name == value, ct),
+            _ => await types.SingleOrDefaultAsync(t => t.AlternativeCode == value, ct),
+        };
+    }
+
+    /// <summary>The statuses a type allows; the default of a state is the type's default on start, complete or cancel.</summary>
+    public async Task<IReadOnlyList<ApiStatusRow>> ListStatusesAsync(JobType type, LifeCycleState? state, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var statuses = await db.JobTypeStatuses.AsNoTracking()
+            .Where(ts => ts.JobTypeId == type.Id && (state == null || ts.JobStatus.LifeCycleState == state))
+            .Select(ts => ts.JobStatus)
+            .ToListAsync(ct);
+        return [.. statuses
+            .OrderBy(s => s.LifeCycleState).ThenBy(s => s.Name, StringComparer.Ordinal)
+            .Select(s => new ApiStatusRow(Id(s.Id), IsDefault(type, s), ToApi(s)))];
+    }
+
+    /// <summary>The reasons a type allows that can still be used (retired ones are left out), with the type's default.</summary>
+    public async Task<IReadOnlyList<ApiReasonRow>> ListReasonsAsync(JobType type, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var reasons = await db.JobTypeCancellationReasons.AsNoTracking()
+            .Where(r => r.JobTypeId == type.Id && !r.CancellationReason.IsRetired)
+            .Select(r => new { r.IsDefault, r.CancellationReason })
+            .ToListAsync(ct);
+        return [.. reasons
+            .OrderBy(r => r.CancellationReason.Name, StringComparer.Ordinal)
+            .Select(r => new ApiReasonRow(Id(r.CancellationReason.Id), r.IsDefault, new ApiCancellationReason(
+                Id(r.CancellationReason.Id), r.CancellationReason.Name, r.CancellationReason.AlternativeCode, r.CancellationReason.Description)))];
+    }
+
+    private static bool IsDefault(JobType type, JobStatus status) => status.LifeCycleState switch
+    {
+        LifeCycleState.IN_PROGRESS => type.DefaultStartStatusId == status.Id,
+        LifeCycleState.COMPLETED => type.DefaultCompleteStatusId == status.Id,
+        LifeCycleState.CANCELLED => type.DefaultCancelStatusId == status.Id,
+        _ => false,
+    };
+
+    private static ApiJobStatus ToApi(JobStatus s) => new(Id(s.Id), s.Name, s.AlternativeCode, s.Description, s.LifeCycleState.ToString());
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private static IQueryable<ApiJob> Project(IQueryable<Job> jobs) => jobs.Select(ToApiJob);
+
+}
