@@ -17,7 +17,7 @@ public sealed record JobChanged(int JobId, string Number, JobChangeKind Kind, Li
 /// the same instance. Handlers run on the publisher's thread; components marshal with InvokeAsync.
 /// (One server process; several servers would need a backplane such as SignalR's.)
 /// </summary>
-public sealed class JobChangeNotifier
+public sealed class JobChangeNotifier(ILogger<JobChangeNotifier> logger)
 {
     private readonly Lock _gate = new();
     private readonly List<Func<JobChanged, Task>> _handlers = [];
@@ -31,7 +31,12 @@ public sealed class JobChangeNotifier
         return new Subscription(this, handler);
     }
 
-    public async Task PublishAsync(JobChanged change)
+    /// <summary>
+    /// Tells every subscriber and returns without waiting for them: a page reloading its data must
+    /// not hold up the person (or API client) whose change it was. Each handler runs synchronously
+    /// until its first await, so a handler that only records the change has done so on return.
+    /// </summary>
+    public Task PublishAsync(JobChanged change)
     {
         Func<JobChanged, Task>[] handlers;
         lock (_gate)
@@ -40,14 +45,25 @@ public sealed class JobChangeNotifier
         }
         foreach (var handler in handlers)
         {
-            try
-            {
-                await handler(change);
-            }
-            catch (ObjectDisposedException)
-            {
-                // A circuit that closed while we were telling it; it unsubscribes on dispose.
-            }
+            _ = ObserveAsync(handler, change);
+        }
+        return Task.CompletedTask;
+    }
+
+    private async Task ObserveAsync(Func<JobChanged, Task> handler, JobChanged change)
+    {
+        try
+        {
+            await handler(change);
+        }
+        catch (ObjectDisposedException)
+        {
+            // A circuit that closed while we were telling it; it unsubscribes on dispose.
+        }
+        catch (Exception e)
+        {
+            // One page failing to refresh must not go unnoticed, nor undo anyone's change.
+            logger.LogError(e, "A page failed to handle the change of job {Number}", change.Number);
         }
     }
 
