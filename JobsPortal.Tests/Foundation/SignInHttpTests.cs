@@ -86,11 +86,10 @@ public sealed class SignInHttpTests(AppFactory factory) : IClassFixture<AppFacto
         var client = NewClient();
         await HttpSignIn.PostLoginAsync(client, "james.carter@example.com", DemoCatalog.DemoPassword);
         var page = await client.GetStringAsync("/");
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
 
         var response = await client.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["__RequestVerificationToken"] = HttpSignIn.AntiforgeryTokenOf(page),
             ["ReturnUrl"] = "",
         }));
 

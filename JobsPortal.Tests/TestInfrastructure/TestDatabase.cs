@@ -63,6 +63,19 @@ public sealed class TestDatabase : IAsyncDisposable
     public JobsPortalDbContext CreateContext() => Factory.CreateDbContext();
 
     /// <summary>
+    /// Gives a bUnit context this database's own singletons (context factory, change notifier, write
+    /// gate) and the cancellation service over them, so what a test does through <see cref="Services"/>
+    /// is what the rendered components see, and a new dependency is added in one place.
+    /// </summary>
+    public void ShareWith(IServiceCollection services)
+    {
+        services.AddSingleton(Factory);
+        services.AddSingleton(Services.GetRequiredService<JobsPortal.Features.Jobs.JobChangeNotifier>());
+        services.AddSingleton(Services.GetRequiredService<SqliteWriteGate>());
+        services.AddScoped<JobsPortal.Features.Cancellation.CancellationService>();
+    }
+
+    /// <summary>
     /// A copy of this database in a new file, with services of its own: seeding once per class and
     /// copying per test keeps tests isolated without paying for the seed every time.
     /// </summary>

@@ -1,9 +1,7 @@
 using System.Security.Claims;
 using Bunit;
-using JobsPortal.Data;
 using JobsPortal.Data.Entities;
 using JobsPortal.Features.Cancellation;
-using JobsPortal.Features.Jobs;
 using JobsPortal.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,11 +31,8 @@ public sealed class CancelJobDialogTests(SeededTemplate template) : IClassFixtur
             userId = await context.Users.Where(u => u.Email == "maria.lopez@example.com").Select(u => u.Id).SingleAsync();
         }
         var ctx = BunitSetup.Create("Maria Lopez", Roles.Agent);
-        ctx.Services.AddSingleton(db.Services.GetRequiredService<IDbContextFactory<JobsPortalDbContext>>());
-        ctx.Services.AddSingleton(db.Services.GetRequiredService<JobChangeNotifier>());
+        db.ShareWith(ctx.Services);
         ctx.Services.AddSingleton<TimeProvider>(db.Clock);
-        ctx.Services.AddSingleton(db.Services.GetRequiredService<JobsPortal.Data.SqliteWriteGate>());
-        ctx.Services.AddScoped<CancellationService>();
         ctx.AddAuthorization().SetAuthorized("Maria Lopez").SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
         ctx.AsInteractiveServer();
         var host = ctx.Render<DialogHost>();

@@ -15,14 +15,11 @@ public static class JobPagesContext
     public static BunitContext Create(TestInfrastructure.TestDatabase db, string url = "jobs", Action<IServiceCollection>? configure = null)
     {
         var ctx = BunitSetup.Create("Maria Lopez", Roles.Agent);
-        ctx.Services.AddSingleton(db.Factory);
+        db.ShareWith(ctx.Services);
         ctx.Services.AddScoped<JobSearchService>();
         ctx.Services.AddScoped<JobDetailService>();
-        ctx.Services.AddSingleton<JobChangeNotifier>();
         // The job page also hosts the Cancel dialog and the cancellation's review panel.
         ctx.Services.TryAddSingleton(TimeProvider.System);
-        ctx.Services.AddSingleton(db.Services.GetRequiredService<JobsPortal.Data.SqliteWriteGate>());
-        ctx.Services.AddScoped<JobsPortal.Features.Cancellation.CancellationService>();
         JobsPortal.Features.Review.ReviewRegistration.AddReviewFeature(ctx.Services);
         configure?.Invoke(ctx.Services);
         ctx.AsInteractiveServer();
