@@ -1,4 +1,3 @@
-using JobsPortal.Data.Seeding;
 using JobsPortal.Infrastructure;
 
 if (args.Length > 0 && args[0] == GenerateCommand.Name)

@@ -1,4 +1,3 @@
-using JobsPortal.Data.Seeding;
 using JobsPortal.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -1,3 +1,4 @@
+using JobsPortal.Shared;
 using JobsPortal.Data;
 using JobsPortal.Data.Seeding;
 using JobsPortal.Infrastructure;
@@ -70,7 +71,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public void ShareWith(IServiceCollection services)
     {
         services.AddSingleton(Factory);
-        services.AddSingleton(Services.GetRequiredService<JobsPortal.Features.Jobs.JobChangeNotifier>());
+        services.AddSingleton(Services.GetRequiredService<JobChangeNotifier>());
         services.AddSingleton(Services.GetRequiredService<SqliteWriteGate>());
         services.AddScoped<JobsPortal.Features.Cancellation.CancellationService>();
     }

@@ -1,3 +1,4 @@
+using JobsPortal.Shared;
 using JobsPortal.Components.Account;
 using JobsPortal.Data;
 using JobsPortal.Data.Entities;
@@ -67,6 +68,8 @@ public static class JobsPortalServiceExtensions
         services.AddLogging();
         services.AddDataProtection();
         services.AddOptions<JobsPortalOptions>();
+        // The named policies (Staff, Reviewer, Admin): services check them too, not only pages and endpoints.
+        services.AddAuthorizationCore(o => o.AddJobsPortalPolicies());
 
         // A context per operation from the factory (a Blazor circuit lives long; one shared
         // context would go stale and is not thread-safe). The factory also registers a scoped
@@ -91,7 +94,7 @@ public static class JobsPortalServiceExtensions
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
 
-        services.AddSingleton<Features.Jobs.JobChangeNotifier>();
+        services.AddSingleton<JobChangeNotifier>();
         services.AddSingleton<SqliteWriteGate>();
         services.AddScoped<Features.Cancellation.CancellationService>();
         services.AddReviewFeature();

@@ -1,3 +1,4 @@
+using JobsPortal.Shared;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;

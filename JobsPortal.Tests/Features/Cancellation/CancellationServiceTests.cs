@@ -1,3 +1,4 @@
+using JobsPortal.Shared;
 using JobsPortal.Data.Entities;
 using JobsPortal.Features.Cancellation;
 using JobsPortal.Features.Jobs;

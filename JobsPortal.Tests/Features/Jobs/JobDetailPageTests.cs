@@ -1,3 +1,4 @@
+using JobsPortal.Shared;
 using Bunit;
 using JobsPortal.Components.Shared;
 using JobsPortal.Data.Entities;

@@ -1,3 +1,4 @@
+using JobsPortal.Shared;
 using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;

@@ -1,3 +1,4 @@
+using JobsPortal.Shared;
 using Bunit;
 using JobsPortal.Data.Entities;
 using JobsPortal.Features.Jobs;

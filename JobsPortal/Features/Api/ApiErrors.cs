@@ -1,3 +1,4 @@
+using JobsPortal.Shared;
 using JobsPortal.Features.Cancellation;
 
 namespace JobsPortal.Features.Api;

@@ -1,3 +1,4 @@
+using JobsPortal.Shared;
 using JobsPortal.Data.Entities;
 
 namespace JobsPortal.Features.Cancellation;

@@ -1,7 +1,7 @@
+using JobsPortal.Shared;
 using System.Globalization;
 using JobsPortal.Data;
 using JobsPortal.Data.Entities;
-using JobsPortal.Features.Jobs;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

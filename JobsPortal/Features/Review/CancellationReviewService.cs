@@ -1,8 +1,8 @@
+using JobsPortal.Shared;
 using System.Security.Claims;
 using JobsPortal.Data;
 using JobsPortal.Data.Configurations;
 using JobsPortal.Data.Entities;
-using JobsPortal.Features.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace JobsPortal.Features.Review;

@@ -1,25 +1,12 @@
+using JobsPortal.Data;
 using JobsPortal.Data.Entities;
+using JobsPortal.Data.Seeding;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace JobsPortal.Data.Seeding;
-
-public sealed class JobsPortalOptions
-{
-    public const string Section = "JobsPortal";
-
-    /// <summary>Seed demo data and demo accounts on first start, and show the accounts on the sign-in page.</summary>
-    public bool DemoMode { get; set; }
-
-    /// <summary>How many jobs the demo seed writes.</summary>
-    public int DemoJobs { get; set; } = 2400;
-
-    /// <summary>Outside demo mode: the first admin, created when no admin exists yet.</summary>
-    public string? AdminEmail { get; set; }
-    public string? AdminPassword { get; set; }
-}
+namespace JobsPortal.Infrastructure;
 
 /// <summary>
 /// Brings the database to the current schema at start-up (migrations, WAL), seeds the demo when

@@ -1,6 +1,6 @@
 using JobsPortal.Data.Entities;
 
-namespace JobsPortal.Features.Jobs;
+namespace JobsPortal.Shared;
 
 public enum JobChangeKind
 {
@@ -15,7 +15,7 @@ public sealed record JobChanged(int JobId, string Number, JobChangeKind Kind, Li
 /// In-process publish/subscribe for job changes, so a person who has a job open sees someone
 /// else's cancel without reloading. A singleton: every Blazor circuit of this server subscribes to
 /// the same instance. Handlers run on the publisher's thread; components marshal with InvokeAsync.
-/// (One server process; several servers would need a backplane such as SignalR's.)
+/// (One server process; several servers would need a backplane.) It lives outside every feature: Cancellation and Review publish, the pages of Jobs and Review listen.
 /// </summary>
 public sealed class JobChangeNotifier(ILogger<JobChangeNotifier> logger)
 {
