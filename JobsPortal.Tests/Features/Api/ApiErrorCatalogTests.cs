@@ -20,7 +20,7 @@ public sealed partial class ApiErrorCatalogTests
     }
 
     [Fact]
-    public void The_readme_documents_every_error_code_with_its_http_status()
+    public void The_api_reference_documents_every_error_code_with_its_http_status()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "JobsPortal.sln")))
@@ -28,13 +28,13 @@ public sealed partial class ApiErrorCatalogTests
             directory = directory.Parent;
         }
         Assert.NotNull(directory);
-        var readme = File.ReadAllText(Path.Combine(directory.FullName, "README.md"));
+        var reference = File.ReadAllText(Path.Combine(directory.FullName, "docs", "api.md"));
 
-        var documented = TableRow().Matches(readme).ToDictionary(m => m.Groups["code"].Value, m => int.Parse(m.Groups["status"].Value, System.Globalization.CultureInfo.InvariantCulture));
+        var documented = TableRow().Matches(reference).ToDictionary(m => m.Groups["code"].Value, m => int.Parse(m.Groups["status"].Value, System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.All(ApiErrorCatalog.All, e =>
         {
-            Assert.True(documented.TryGetValue(e.Code, out var status), $"README.md does not document {e.Code}");
+            Assert.True(documented.TryGetValue(e.Code, out var status), $"docs/api.md does not document {e.Code}");
             Assert.Equal(e.HttpStatus, status);
         });
     }
