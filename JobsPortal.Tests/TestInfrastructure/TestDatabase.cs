@@ -96,16 +96,24 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>
-    /// Gives a bUnit context this database's own singletons (context factory, change notifier, write
-    /// gate) and the cancellation service over them, so what a test does through <see cref="Services"/>
-    /// is what the rendered components see, and a new dependency is added in one place.
+    /// Gives another container (a bUnit context's) the app's own registrations over this database,
+    /// so a new feature service needs no change in the tests, with this database's singletons that
+    /// hold state in their place: the context factory, the change feed, the write gate and the fake
+    /// clock. What a test does through <see cref="Services"/> is then what the components see.
     /// </summary>
     public void ShareWith(IServiceCollection services)
     {
-        services.AddSingleton(Factory);
-        services.AddSingleton(Services.GetRequiredService<JobChangeNotifier>());
-        services.AddSingleton(Services.GetRequiredService<SqliteWriteGate>());
-        services.AddScoped<JobsPortal.Features.Cancellation.CancellationService>();
+        services.AddJobsPortalCore(ConnectionString);
+        Share(services, Factory);
+        Share(services, Services.GetRequiredService<JobChangeNotifier>());
+        Share(services, Services.GetRequiredService<SqliteWriteGate>());
+        Share<TimeProvider>(services, Clock);
+    }
+
+    private static void Share<T>(IServiceCollection services, T instance) where T : class
+    {
+        services.RemoveAll<T>();
+        services.AddSingleton(instance);
     }
 
     /// <summary>

@@ -16,10 +16,10 @@ public sealed class ReviewSeedFixture : IAsyncLifetime
 
 public static class ReviewTestData
 {
-    public const string Supervisor = "sara.khan@example.com";
-    public const string OtherSupervisor = "chen.wei@example.com";
-    public const string Admin = "admin@example.com";
-    public const string Agent = "maria.lopez@example.com";
+    public const string Supervisor = DemoPeople.Supervisor;
+    public const string OtherSupervisor = DemoPeople.OtherSupervisor;
+    public const string Admin = DemoPeople.Admin;
+    public const string Agent = DemoPeople.Agent;
 
     public static DateOnly Today => DateOnly.FromDateTime(TestDatabase.DefaultNow.UtcDateTime);
 
