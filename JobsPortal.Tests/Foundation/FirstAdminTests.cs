@@ -25,7 +25,7 @@ public sealed class FirstAdminTests
 
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<IDbContextFactory<JobsPortalDbContext>>().CreateDbContext();
+            await using var db = scope.ServiceProvider.GetRequiredService<IDbContextFactory<JobsPortalDbContext>>().CreateDbContext();
             Assert.Equal(0, await db.Jobs.CountAsync());
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
             var admins = await users.GetUsersInRoleAsync(Roles.Admin);

@@ -7,13 +7,13 @@ using Microsoft.AspNetCore.Components.Authorization;
 
 namespace JobsPortal.Tests.Layout;
 
-public sealed class LayoutTests
+/// <summary>The layout only reads who is signed in: the tests share one seeded database.</summary>
+public sealed class LayoutTests(SeededTemplate template) : IClassFixture<SeededTemplate>
 {
     [Fact]
     public async Task App_bar_shows_the_signed_in_users_name_and_role()
     {
-        await using var ctx = BunitSetup.Create("Sara Khan", Roles.Supervisor);
-        ctx.AsInteractiveServer();
+        await using var ctx = await AppTestContext.CreateAsync(template.Db, DemoPeople.Supervisor);
 
         var cut = ctx.Render<CascadingAuthenticationState>(p => p.AddChildContent<MainLayout>(l => l.Add(x => x.Body, (RenderFragment)(b => b.AddContent(0, "page body")))));
 
@@ -29,8 +29,7 @@ public sealed class LayoutTests
     [InlineData(Roles.Admin, true)]
     public async Task Navigation_offers_cancellations_only_to_reviewers(string role, bool expected)
     {
-        await using var ctx = BunitSetup.Create("Someone", role);
-        ctx.AsInteractiveServer();
+        await using var ctx = await AppTestContext.CreateAsync(template.Db, DemoPeople.WithRole(role));
 
         var cut = ctx.Render<CascadingAuthenticationState>(p => p.AddChildContent<NavMenu>());
 
@@ -41,9 +40,8 @@ public sealed class LayoutTests
     [Fact]
     public async Task Theme_toggle_switches_to_dark_and_stores_the_choice()
     {
-        await using var ctx = BunitSetup.Create("Maria Lopez", Roles.Agent);
+        await using var ctx = await AppTestContext.CreateAsync(template.Db, DemoPeople.Agent);
         var setTheme = ctx.JSInterop.SetupVoid("jobsPortal.setTheme", "dark");
-        ctx.AsInteractiveServer();
         var cut = ctx.Render<CascadingAuthenticationState>(p => p.AddChildContent<MainLayout>(l => l.Add(x => x.Body, (RenderFragment)(b => b.AddContent(0, "x")))));
 
         await cut.InvokeAsync(() => cut.Find("button[data-testid=theme-toggle]").Click());

@@ -1,6 +1,6 @@
 namespace JobsPortal.Tests.TestInfrastructure;
 
-/// <summary>A demo-seeded database made once per test class; tests take their own copy with CloneAsync.</summary>
+/// <summary>A demo-seeded database made once per test class; tests that write take their own copy with CloneAsync.</summary>
 public sealed class SeededTemplate : IAsyncLifetime
 {
     public TestDatabase Db { get; private set; } = null!;

@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using JobsPortal.Shared;
 using JobsPortal.Data;
-using JobsPortal.Data.Seeding;
+using JobsPortal.Data.Entities;
 using JobsPortal.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,10 +15,14 @@ namespace JobsPortal.Tests.TestInfrastructure;
 /// <summary>
 /// A fresh SQLite file of its own for one test (or one fixture), migrated like the app's, with the
 /// app's real data services over it. Never the developer's database; the file is deleted at the end.
+/// Scoped services come only from scopes (the provider validates it), and every scope this class
+/// hands out is disposed with it.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     public static readonly DateTimeOffset DefaultNow = new(2026, 11, 2, 9, 30, 0, TimeSpan.Zero);
+
+    private readonly List<AsyncServiceScope> _scopes = [];
 
     private TestDatabase(string path, ServiceProvider services, FakeTimeProvider clock)
     {
@@ -58,22 +64,56 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddSingleton<TimeProvider>(clock);
         services.AddJobsPortalCore($"Data Source={path}");
         configure?.Invoke(services);
-        return new TestDatabase(path, services.BuildServiceProvider(), clock);
+        return new TestDatabase(path, services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }), clock);
     }
 
     public JobsPortalDbContext CreateContext() => Factory.CreateDbContext();
 
     /// <summary>
-    /// Gives a bUnit context this database's own singletons (context factory, change notifier, write
-    /// gate) and the cancellation service over them, so what a test does through <see cref="Services"/>
-    /// is what the rendered components see, and a new dependency is added in one place.
+    /// A scoped service as one request or circuit would get it, for tests that call a service
+    /// directly. Each call has a scope of its own, disposed with the database.
+    /// </summary>
+    public T Service<T>() where T : notnull
+    {
+        var scope = Services.CreateAsyncScope();
+        lock (_scopes)
+        {
+            _scopes.Add(scope);
+        }
+        return scope.ServiceProvider.GetRequiredService<T>();
+    }
+
+    /// <summary>
+    /// A person of this database signed in, as the sign-in cookie describes them: the app's own
+    /// claims factory gives their id, name, display name and roles.
+    /// </summary>
+    public async Task<ClaimsPrincipal> PrincipalAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email)
+            ?? throw new InvalidOperationException($"No one with the email {email} in this test database (demo people come with demoJobs > 0).");
+        return await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user);
+    }
+
+    /// <summary>
+    /// Gives another container (a bUnit context's) the app's own registrations over this database,
+    /// so a new feature service needs no change in the tests, with this database's singletons that
+    /// hold state in their place: the context factory, the change feed, the write gate and the fake
+    /// clock. What a test does through <see cref="Services"/> is then what the components see.
     /// </summary>
     public void ShareWith(IServiceCollection services)
     {
-        services.AddSingleton(Factory);
-        services.AddSingleton(Services.GetRequiredService<JobChangeNotifier>());
-        services.AddSingleton(Services.GetRequiredService<SqliteWriteGate>());
-        services.AddScoped<JobsPortal.Features.Cancellation.CancellationService>();
+        services.AddJobsPortalCore(ConnectionString);
+        Share(services, Factory);
+        Share(services, Services.GetRequiredService<JobChangeNotifier>());
+        Share(services, Services.GetRequiredService<SqliteWriteGate>());
+        Share<TimeProvider>(services, Clock);
+    }
+
+    private static void Share<T>(IServiceCollection services, T instance) where T : class
+    {
+        services.RemoveAll<T>();
+        services.AddSingleton(instance);
     }
 
     /// <summary>
@@ -96,6 +136,10 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var scope in _scopes)
+        {
+            await scope.DisposeAsync();
+        }
         await Services.DisposeAsync();
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })

@@ -1,8 +1,8 @@
-using System.Security.Claims;
 using Bunit;
 using JobsPortal.Data.Entities;
 using JobsPortal.Features.Cancellation;
 using JobsPortal.Tests.TestInfrastructure;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -11,7 +11,7 @@ namespace JobsPortal.Tests.Features.Cancellation;
 
 public sealed class CancelJobDialogTests(SeededTemplate template) : IClassFixture<SeededTemplate>
 {
-    private sealed record Setup(BunitContext Ctx, TestDatabase Db, IRenderedComponent<DialogHost> Host, Job Job) : IAsyncDisposable
+    private sealed record Setup(AppTestContext Ctx, TestDatabase Db, IRenderedComponent<IComponent> Host, Job Job) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
@@ -24,18 +24,12 @@ public sealed class CancelJobDialogTests(SeededTemplate template) : IClassFixtur
     {
         var db = await template.CloneAsync();
         Job job;
-        string userId;
         await using (var context = db.CreateContext())
         {
             job = await pick(context.Jobs.AsNoTracking().Include(j => j.Items).Include(j => j.JobType)).OrderBy(j => j.Id).FirstAsync();
-            userId = await context.Users.Where(u => u.Email == "maria.lopez@example.com").Select(u => u.Id).SingleAsync();
         }
-        var ctx = BunitSetup.Create("Maria Lopez", Roles.Agent);
-        db.ShareWith(ctx.Services);
-        ctx.Services.AddSingleton<TimeProvider>(db.Clock);
-        ctx.AddAuthorization().SetAuthorized("Maria Lopez").SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
-        ctx.AsInteractiveServer();
-        var host = ctx.Render<DialogHost>();
+        var ctx = await AppTestContext.CreateAsync(db, DemoPeople.Agent);
+        var host = ctx.RenderWithProviders();
         var dialogs = ctx.Services.GetRequiredService<IDialogService>();
         var snackbar = ctx.Services.GetRequiredService<ISnackbar>();
         if (throughLauncher)
@@ -51,7 +45,7 @@ public sealed class CancelJobDialogTests(SeededTemplate template) : IClassFixtur
         return new Setup(ctx, db, host, job);
     }
 
-    private static async Task<List<string>> OpenSelectAsync(IRenderedComponent<DialogHost> host, int index)
+    private static async Task<List<string>> OpenSelectAsync(IRenderedComponent<IComponent> host, int index)
     {
         var select = host.FindComponents<MudSelect<int>>()[index];
         await host.InvokeAsync(() => select.Instance.OpenMenu());

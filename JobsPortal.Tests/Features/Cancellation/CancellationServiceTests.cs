@@ -12,7 +12,7 @@ public sealed class CancellationServiceTests(SeededTemplate template) : IClassFi
 {
     private const string Agent = "maria.lopez@example.com";
 
-    private static CancellationService Service(TestDatabase db) => db.Services.CreateScope().ServiceProvider.GetRequiredService<CancellationService>();
+    private static CancellationService Service(TestDatabase db) => db.Service<CancellationService>();
 
     private static async Task<string> UserIdAsync(TestDatabase db, string email = Agent)
     {

@@ -3,6 +3,7 @@ using Bunit;
 using JobsPortal.Components.Shared;
 using JobsPortal.Data.Entities;
 using JobsPortal.Features.Jobs;
+using JobsPortal.Tests.TestInfrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ public sealed class JobDetailPageTests(SearchFixture fixture) : IClassFixture<Se
     public async Task Shows_every_field_of_the_job()
     {
         var job = await DetailOfAsync(j => j.LifeCycleState == LifeCycleState.COMPLETED && j.AssignedUserId != null && j.Notes != null);
-        await using var ctx = JobPagesContext.Create(fixture.Db, $"jobs/{job.Number}");
+        await using var ctx = await AppTestContext.CreateAsync(fixture.Db, DemoPeople.Agent, $"jobs/{job.Number}");
 
         var page = ctx.RenderPage<JobDetailPage>(("Number", job.Number));
 
@@ -73,7 +74,7 @@ public sealed class JobDetailPageTests(SearchFixture fixture) : IClassFixture<Se
     {
         var job = await DetailOfAsync(j => j.Items.Any(i => i.State == JobItemState.DELIVERED || i.State == JobItemState.PROVIDED)
             && j.Items.Any(i => i.State == JobItemState.PENDING) && j.Items.Any(i => i.SerialNumber != null));
-        await using var ctx = JobPagesContext.Create(fixture.Db, $"jobs/{job.Number}");
+        await using var ctx = await AppTestContext.CreateAsync(fixture.Db, DemoPeople.Agent, $"jobs/{job.Number}");
 
         var page = ctx.RenderPage<JobDetailPage>(("Number", job.Number));
 
@@ -99,7 +100,7 @@ public sealed class JobDetailPageTests(SearchFixture fixture) : IClassFixture<Se
     public async Task Shows_the_events_newest_first()
     {
         var job = await DetailOfAsync(j => j.Events.Count >= 3);
-        await using var ctx = JobPagesContext.Create(fixture.Db, $"jobs/{job.Number}");
+        await using var ctx = await AppTestContext.CreateAsync(fixture.Db, DemoPeople.Agent, $"jobs/{job.Number}");
 
         var page = ctx.RenderPage<JobDetailPage>(("Number", job.Number));
 
@@ -118,7 +119,7 @@ public sealed class JobDetailPageTests(SearchFixture fixture) : IClassFixture<Se
     {
         var job = await DetailOfAsync(j => j.Cancellation != null && j.Cancellation.Note != null && j.Cancellation.ProvidedItemsLeft > 0);
         var c = job.Cancellation!;
-        await using var ctx = JobPagesContext.Create(fixture.Db, $"jobs/{job.Number}");
+        await using var ctx = await AppTestContext.CreateAsync(fixture.Db, DemoPeople.Agent, $"jobs/{job.Number}");
 
         var page = ctx.RenderPage<JobDetailPage>(("Number", job.Number));
 
@@ -137,7 +138,7 @@ public sealed class JobDetailPageTests(SearchFixture fixture) : IClassFixture<Se
     [Fact]
     public async Task An_unknown_number_says_so_and_leads_back_to_the_search()
     {
-        await using var ctx = JobPagesContext.Create(fixture.Db, "jobs/J99999999");
+        await using var ctx = await AppTestContext.CreateAsync(fixture.Db, DemoPeople.Agent, "jobs/J99999999");
 
         var page = ctx.RenderPage<JobDetailPage>(("Number", "J99999999"));
 
@@ -150,7 +151,7 @@ public sealed class JobDetailPageTests(SearchFixture fixture) : IClassFixture<Se
     public async Task A_change_announced_for_the_shown_job_reloads_the_page()
     {
         var job = await DetailOfAsync(j => j.LifeCycleState == LifeCycleState.PENDING);
-        await using var ctx = JobPagesContext.Create(fixture.Db, $"jobs/{job.Number}");
+        await using var ctx = await AppTestContext.CreateAsync(fixture.Db, DemoPeople.Agent, $"jobs/{job.Number}");
         var page = ctx.RenderPage<JobDetailPage>(("Number", job.Number));
         page.WaitForAssertion(() => Assert.Equal(job.Description, page.Find("[data-testid=job-description]").TextContent), Wait);
 

@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using Bunit;
 using JobsPortal.Data.Entities;
 using JobsPortal.Features.Jobs;
+using JobsPortal.Tests.TestInfrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,7 +27,7 @@ public sealed class JobSearchPageTests(SearchFixture fixture) : IClassFixture<Se
             States = [LifeCycleState.COMPLETED], TypeId = typeId, Sort = JobSortColumn.Number, Descending = false, Page = 1, PageSize = 50,
         };
         var startUrl = JobSearchUrl.ToUrl(start);
-        await using var ctx = JobPagesContext.Create(fixture.Db, startUrl);
+        await using var ctx = await AppTestContext.CreateAsync(fixture.Db, DemoPeople.Agent, startUrl);
         var nav = ctx.Services.GetRequiredService<NavigationManager>();
         var expectedStart = await ExpectedNumbersAsync(start);
 
@@ -55,7 +56,7 @@ public sealed class JobSearchPageTests(SearchFixture fixture) : IClassFixture<Se
     [Fact]
     public async Task The_overview_link_for_a_state_shows_only_that_state()
     {
-        await using var ctx = JobPagesContext.Create(fixture.Db, "jobs?state=PENDING");
+        await using var ctx = await AppTestContext.CreateAsync(fixture.Db, DemoPeople.Agent, "jobs?state=PENDING");
         var expected = await ExpectedNumbersAsync(new JobSearchQuery { States = [LifeCycleState.PENDING] });
 
         var page = ctx.RenderPage<JobSearch>();
@@ -69,7 +70,7 @@ public sealed class JobSearchPageTests(SearchFixture fixture) : IClassFixture<Se
     [Fact]
     public async Task Clicking_a_column_header_sorts_and_records_the_sort_in_the_url()
     {
-        await using var ctx = JobPagesContext.Create(fixture.Db);
+        await using var ctx = await AppTestContext.CreateAsync(fixture.Db, DemoPeople.Agent, "jobs");
         var nav = ctx.Services.GetRequiredService<NavigationManager>();
         var page = ctx.RenderPage<JobSearch>();
         page.WaitForAssertion(() => Assert.Equal(25, ShownNumbers(page).Count), Wait);
@@ -86,7 +87,7 @@ public sealed class JobSearchPageTests(SearchFixture fixture) : IClassFixture<Se
     [Fact]
     public async Task Nothing_matching_shows_an_empty_state_that_clears_the_filters()
     {
-        await using var ctx = JobPagesContext.Create(fixture.Db, "jobs?q=nosuchword&state=DRAFT");
+        await using var ctx = await AppTestContext.CreateAsync(fixture.Db, DemoPeople.Agent, "jobs?q=nosuchword&state=DRAFT");
         var nav = ctx.Services.GetRequiredService<NavigationManager>();
 
         var page = ctx.RenderPage<JobSearch>();
@@ -105,7 +106,7 @@ public sealed class JobSearchPageTests(SearchFixture fixture) : IClassFixture<Se
     [Fact]
     public async Task Clicking_a_row_opens_its_job()
     {
-        await using var ctx = JobPagesContext.Create(fixture.Db);
+        await using var ctx = await AppTestContext.CreateAsync(fixture.Db, DemoPeople.Agent, "jobs");
         var nav = ctx.Services.GetRequiredService<NavigationManager>();
         var page = ctx.RenderPage<JobSearch>();
         page.WaitForAssertion(() => Assert.Equal(25, ShownNumbers(page).Count), Wait);
@@ -119,13 +120,14 @@ public sealed class JobSearchPageTests(SearchFixture fixture) : IClassFixture<Se
     [Fact]
     public async Task Typing_searches_after_a_pause_and_keeps_the_words_in_the_url()
     {
-        await using var ctx = JobPagesContext.Create(fixture.Db);
+        await using var ctx = await AppTestContext.CreateAsync(fixture.Db, DemoPeople.Agent, "jobs");
         var nav = ctx.Services.GetRequiredService<NavigationManager>();
         var page = ctx.RenderPage<JobSearch>();
         page.WaitForAssertion(() => Assert.Equal(25, ShownNumbers(page).Count), Wait);
         var expected = await ExpectedNumbersAsync(new JobSearchQuery { Text = "harbour" });
 
         await page.InvokeAsync(() => page.Find("input[data-testid=search-text]").Input("harbour"));
+        fixture.Db.Clock.Advance(TimeSpan.FromSeconds(1)); // the pause, on the page's fake clock: longer than any debounce
 
         page.WaitForAssertion(() => Assert.Equal(expected, ShownNumbers(page)), Wait);
         Assert.Equal("http://localhost/jobs?q=harbour", nav.Uri);
@@ -134,7 +136,7 @@ public sealed class JobSearchPageTests(SearchFixture fixture) : IClassFixture<Se
     [Fact]
     public async Task Enter_on_a_whole_job_number_opens_that_job()
     {
-        await using var ctx = JobPagesContext.Create(fixture.Db);
+        await using var ctx = await AppTestContext.CreateAsync(fixture.Db, DemoPeople.Agent, "jobs");
         var nav = ctx.Services.GetRequiredService<NavigationManager>();
         var page = ctx.RenderPage<JobSearch>();
         var number = fixture.Jobs[10].Number;
@@ -149,7 +151,7 @@ public sealed class JobSearchPageTests(SearchFixture fixture) : IClassFixture<Se
     [Fact]
     public async Task A_capped_count_is_shown_as_a_floor()
     {
-        await using var ctx = JobPagesContext.Create(fixture.Db, configure: services =>
+        await using var ctx = await AppTestContext.CreateAsync(fixture.Db, DemoPeople.Agent, "jobs", configure: services =>
             services.AddScoped(_ => new JobSearchService(fixture.Db.Factory) { CountCap = 100 }));
 
         var page = ctx.RenderPage<JobSearch>();

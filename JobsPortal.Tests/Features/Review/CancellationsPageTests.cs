@@ -1,16 +1,8 @@
-using JobsPortal.Shared;
-using System.Security.Claims;
 using Bunit;
-using Bunit.TestDoubles;
 using JobsPortal.Data.Entities;
-using JobsPortal.Features.Jobs;
 using JobsPortal.Features.Review;
-using JobsPortal.Infrastructure;
 using JobsPortal.Tests.TestInfrastructure;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
-using MudBlazor.Services;
 
 namespace JobsPortal.Tests.Features.Review;
 
@@ -18,42 +10,17 @@ public sealed class CancellationsPageTests(ReviewSeedFixture fixture) : IClassFi
 {
     private const string WholeSeed = "2026-01-01";
 
-    private async Task<BunitContext> ContextAsync(string email, string name, string role)
+    /// <summary>The page at an address with a query, beside the providers that the app's layout holds.</summary>
+    private static IRenderedComponent<IComponent> RenderPage(AppTestContext ctx, string query)
     {
-        var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        ctx.Services.AddSingleton(fixture.Db.Queries());
-        ctx.Services.AddSingleton(fixture.Db.Reviews());
-        ctx.Services.AddSingleton(fixture.Db.Services.GetRequiredService<JobChangeNotifier>());
-        ctx.Services.AddSingleton<TimeProvider>(fixture.Db.Clock);
-        var auth = ctx.AddAuthorization();
-        auth.SetAuthorized(email);
-        auth.SetRoles(role);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, await fixture.Db.UserIdAsync(email)), new Claim(AppClaimTypes.DisplayName, name));
-        ctx.AsInteractiveServer();
-        return ctx;
-    }
-
-    /// <summary>The page at an address with a query, beside the popover and dialog providers that the app's layout holds.</summary>
-    private static IRenderedComponent<IComponent> RenderPage(BunitContext ctx, string query)
-    {
-        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo($"/cancellations?{query}");
-        return ctx.Render(b =>
-        {
-            b.OpenComponent<MudPopoverProvider>(0);
-            b.CloseComponent();
-            b.OpenComponent<MudDialogProvider>(1);
-            b.CloseComponent();
-            b.OpenComponent<CancellationsPage>(2);
-            b.CloseComponent();
-        });
+        ctx.Navigation.NavigateTo($"/cancellations?{query}");
+        return ctx.RenderWithProviders<CancellationsPage>();
     }
 
     [Fact]
     public async Task Own_cancellations_offer_no_review_buttons_and_say_why()
     {
-        await using var ctx = await ContextAsync(ReviewTestData.Supervisor, "Sara Khan", Roles.Supervisor);
+        await using var ctx = await AppTestContext.CreateAsync(fixture.Db, ReviewTestData.Supervisor);
         var saraId = await fixture.Db.UserIdAsync(ReviewTestData.Supervisor);
 
         var cut = RenderPage(ctx, $"from={WholeSeed}&review=all&by={saraId}");
@@ -69,7 +36,7 @@ public sealed class CancellationsPageTests(ReviewSeedFixture fixture) : IClassFi
     [Fact]
     public async Task Flagged_rows_stand_out_and_the_totals_agree()
     {
-        await using var ctx = await ContextAsync(ReviewTestData.Admin, "Alex Admin", Roles.Admin);
+        await using var ctx = await AppTestContext.CreateAsync(fixture.Db, ReviewTestData.Admin);
         var expected = (await fixture.Db.Queries().GetSummaryAsync(
             CancellationFilterQuery.Parse(k => k switch { "from" => WholeSeed, "review" => "Flagged", _ => null }, ReviewTestData.Today))).Total;
 
@@ -86,7 +53,7 @@ public sealed class CancellationsPageTests(ReviewSeedFixture fixture) : IClassFi
     [Fact]
     public async Task Bulk_flag_of_a_selection_with_own_cancellations_marks_nothing_and_names_them()
     {
-        await using var ctx = await ContextAsync(ReviewTestData.Supervisor, "Sara Khan", Roles.Supervisor);
+        await using var ctx = await AppTestContext.CreateAsync(fixture.Db, ReviewTestData.Supervisor);
         var unitId = (await fixture.Db.AllAsync()).First(c => c.ByName == "Sara Khan").UnitId;
         var before = await fixture.Db.AllAsync();
         var cut = RenderPage(ctx, $"from={WholeSeed}&review=all&unit={unitId}");

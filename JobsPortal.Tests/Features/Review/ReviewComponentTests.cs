@@ -1,10 +1,7 @@
-using JobsPortal.Shared;
 using Bunit;
 using JobsPortal.Data.Entities;
-using JobsPortal.Features.Jobs;
 using JobsPortal.Features.Review;
 using JobsPortal.Tests.TestInfrastructure;
-using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -19,14 +16,7 @@ public sealed class ReviewComponentTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
-    private BunitContext Context()
-    {
-        var ctx = BunitSetup.Create("Sara Khan", Roles.Supervisor);
-        ctx.Services.AddSingleton(_db.Queries());
-        ctx.Services.AddSingleton(_db.Services.GetRequiredService<JobChangeNotifier>());
-        ctx.AsInteractiveServer();
-        return ctx;
-    }
+    private Task<AppTestContext> ContextAsync() => AppTestContext.CreateAsync(_db, ReviewTestData.Supervisor);
 
     private async Task<JobCancellation> NotReviewedByOthersAsync()
     {
@@ -39,7 +29,7 @@ public sealed class ReviewComponentTests : IAsyncLifetime
     [Fact]
     public async Task Review_panel_shows_nothing_for_a_job_that_was_never_cancelled()
     {
-        await using var ctx = Context();
+        await using var ctx = await ContextAsync();
         await using var context = _db.CreateContext();
         var jobId = await context.Jobs.Where(j => j.LifeCycleState != LifeCycleState.CANCELLED).Select(j => j.Id).FirstAsync();
 
@@ -52,7 +42,7 @@ public sealed class ReviewComponentTests : IAsyncLifetime
     public async Task Review_panel_says_when_no_supervisor_has_reviewed_yet()
     {
         var cancellation = await NotReviewedByOthersAsync();
-        await using var ctx = Context();
+        await using var ctx = await ContextAsync();
 
         var cut = ctx.Render<CancellationReviewPanel>(p => p.Add(x => x.JobId, cancellation.JobId));
 
@@ -68,7 +58,7 @@ public sealed class ReviewComponentTests : IAsyncLifetime
         Assert.True((await reviews.ReviewAsync(await _db.PrincipalAsync(ReviewTestData.OtherSupervisor), cancellation.Id, ReviewState.Flagged, "Wrong status set")).Succeeded);
         _db.Clock.Advance(TimeSpan.FromMinutes(30));
         Assert.True((await reviews.ReviewAsync(await _db.PrincipalAsync(ReviewTestData.Supervisor), cancellation.Id, ReviewState.Reviewed, "Status corrected by the agent")).Succeeded);
-        await using var ctx = Context();
+        await using var ctx = await ContextAsync();
 
         var cut = ctx.Render<CancellationReviewPanel>(p => p.Add(x => x.JobId, cancellation.JobId));
 
@@ -85,7 +75,7 @@ public sealed class ReviewComponentTests : IAsyncLifetime
     public async Task Review_panel_follows_a_review_made_elsewhere()
     {
         var cancellation = await NotReviewedByOthersAsync();
-        await using var ctx = Context();
+        await using var ctx = await ContextAsync();
         var cut = ctx.Render<CancellationReviewPanel>(p => p.Add(x => x.JobId, cancellation.JobId));
         cut.WaitForAssertion(() => Assert.Equal("Not reviewed", cut.Find("[data-testid=review-state]").TextContent.Trim()));
 
@@ -99,14 +89,8 @@ public sealed class ReviewComponentTests : IAsyncLifetime
     [Fact]
     public async Task Review_dialog_will_not_flag_without_a_comment()
     {
-        await using var ctx = Context();
-        var cut = ctx.Render(b =>
-        {
-            b.OpenComponent<MudPopoverProvider>(0);
-            b.CloseComponent();
-            b.OpenComponent<MudDialogProvider>(1);
-            b.CloseComponent();
-        });
+        await using var ctx = await ContextAsync();
+        var cut = ctx.RenderWithProviders();
         var dialogs = ctx.Services.GetRequiredService<IDialogService>();
         IDialogReference? reference = null;
         await cut.InvokeAsync(async () => reference = await dialogs.ShowAsync<ReviewDialog>("", new DialogParameters<ReviewDialog>

@@ -1,10 +1,8 @@
-using System.Security.Claims;
 using JobsPortal.Data;
 using JobsPortal.Data.Entities;
 using JobsPortal.Features.Review;
 using JobsPortal.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace JobsPortal.Tests.Features.Review;
 
@@ -18,27 +16,16 @@ public sealed class ReviewSeedFixture : IAsyncLifetime
 
 public static class ReviewTestData
 {
-    public const string Supervisor = "sara.khan@example.com";
-    public const string OtherSupervisor = "chen.wei@example.com";
-    public const string Admin = "admin@example.com";
-    public const string Agent = "maria.lopez@example.com";
+    public const string Supervisor = DemoPeople.Supervisor;
+    public const string OtherSupervisor = DemoPeople.OtherSupervisor;
+    public const string Admin = DemoPeople.Admin;
+    public const string Agent = DemoPeople.Agent;
 
     public static DateOnly Today => DateOnly.FromDateTime(TestDatabase.DefaultNow.UtcDateTime);
 
-    public static CancellationQueryService Queries(this TestDatabase db) => db.Services.GetRequiredService<CancellationQueryService>();
+    public static CancellationQueryService Queries(this TestDatabase db) => db.Service<CancellationQueryService>();
 
-    public static CancellationReviewService Reviews(this TestDatabase db) => db.Services.GetRequiredService<CancellationReviewService>();
-
-    /// <summary>A signed-in user as the cookie would describe them: id, name and roles from the database.</summary>
-    public static async Task<ClaimsPrincipal> PrincipalAsync(this TestDatabase db, string email)
-    {
-        await using var context = db.CreateContext();
-        var user = await context.Users.SingleAsync(u => u.Email == email);
-        var roles = await (from ur in context.UserRoles join r in context.Roles on ur.RoleId equals r.Id where ur.UserId == user.Id select r.Name).ToListAsync();
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, user.Id), new(ClaimTypes.Name, email) };
-        claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r!)));
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, "Test"));
-    }
+    public static CancellationReviewService Reviews(this TestDatabase db) => db.Service<CancellationReviewService>();
 
     public static async Task<string> UserIdAsync(this TestDatabase db, string email)
     {
