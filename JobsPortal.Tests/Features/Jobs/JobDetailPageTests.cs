@@ -1,12 +1,16 @@
-using JobsPortal.Shared;
+using System.Security.Claims;
 using Bunit;
 using JobsPortal.Components.Shared;
 using JobsPortal.Data.Entities;
 using JobsPortal.Features.Jobs;
+using JobsPortal.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace JobsPortal.Tests.Features.Jobs;
 
@@ -142,8 +146,38 @@ public sealed class JobDetailPageTests(SearchFixture fixture) : IClassFixture<Se
         var page = ctx.RenderPage<JobDetailPage>(("Number", "J99999999"));
 
         page.WaitForAssertion(() => Assert.Contains("J99999999", page.Find("[data-testid=job-not-found]").TextContent, StringComparison.Ordinal), Wait);
-        Assert.Equal("jobs", page.Find("[data-testid=back-to-search]").GetAttribute("href"));
+        Assert.Equal(AppRoutes.Jobs, page.Find("[data-testid=back-to-search]").GetAttribute("href"));
         Assert.Equal("Job not found · JobsPortal", ctx.Render(page.FindComponent<PageTitle>().Instance.ChildContent!).Markup);
+    }
+
+    [Theory]
+    [InlineData(Roles.Agent, true)]
+    [InlineData(Roles.Supervisor, true)]
+    [InlineData(null, false)]
+    public async Task Only_staff_are_offered_the_cancel_button(string? role, bool offered)
+    {
+        var job = await DetailOfAsync(j => j.LifeCycleState == LifeCycleState.PENDING);
+        await using var ctx = JobPagesContext.Create(fixture.Db, $"jobs/{job.Number}", services => UseTheAppsPolicies(services, role));
+
+        var page = ctx.RenderPage<JobDetailPage>(("Number", job.Number));
+
+        page.WaitForAssertion(() => Assert.Equal(job.Number, page.Find("[data-testid=job-number]").TextContent), Wait);
+        Assert.Equal(offered, page.FindAll("[data-testid=cancel-job]").Count == 1);
+    }
+
+    /// <summary>The app's named policies and a person with at most this role, instead of bUnit's stand-in that knows no policies.</summary>
+    private static void UseTheAppsPolicies(IServiceCollection services, string? role)
+    {
+        services.RemoveAll<IAuthorizationService>();
+        services.RemoveAll<IAuthorizationPolicyProvider>();
+        services.AddAuthorizationCore(options => options.AddJobsPortalPolicies());
+        List<Claim> claims = [new(ClaimTypes.Name, "Test person"), .. role is null ? [] : new[] { new Claim(ClaimTypes.Role, role) }];
+        services.AddSingleton<AuthenticationStateProvider>(new SignedIn(new ClaimsPrincipal(new ClaimsIdentity(claims, "Test"))));
+    }
+
+    private sealed class SignedIn(ClaimsPrincipal user) : AuthenticationStateProvider
+    {
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(user));
     }
 
     [Fact]
