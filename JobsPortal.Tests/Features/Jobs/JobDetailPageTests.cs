@@ -1,13 +1,16 @@
-using JobsPortal.Shared;
+using System.Security.Claims;
 using Bunit;
 using JobsPortal.Components.Shared;
 using JobsPortal.Data.Entities;
 using JobsPortal.Features.Jobs;
+using JobsPortal.Shared;
 using JobsPortal.Tests.TestInfrastructure;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace JobsPortal.Tests.Features.Jobs;
 
@@ -143,8 +146,34 @@ public sealed class JobDetailPageTests(SearchFixture fixture) : IClassFixture<Se
         var page = ctx.RenderPage<JobDetailPage>(("Number", "J99999999"));
 
         page.WaitForAssertion(() => Assert.Contains("J99999999", page.Find("[data-testid=job-not-found]").TextContent, StringComparison.Ordinal), Wait);
-        Assert.Equal("jobs", page.Find("[data-testid=back-to-search]").GetAttribute("href"));
+        Assert.Equal(AppRoutes.Jobs, page.Find("[data-testid=back-to-search]").GetAttribute("href"));
         Assert.Equal("Job not found · JobsPortal", ctx.Render(page.FindComponent<PageTitle>().Instance.ChildContent!).Markup);
+    }
+
+    [Theory]
+    [InlineData(Roles.Agent, true)]
+    [InlineData(Roles.Supervisor, true)]
+    [InlineData(null, false)]
+    public async Task Only_staff_are_offered_the_cancel_button(string? role, bool offered)
+    {
+        var job = await DetailOfAsync(j => j.LifeCycleState == LifeCycleState.PENDING);
+        // The context judges the app's own policies on the person's roles; without a role, a person the cookie says has none.
+        await using var ctx = await AppTestContext.CreateAsync(fixture.Db, role is null ? DemoPeople.Agent : DemoPeople.WithRole(role),
+            $"jobs/{job.Number}", services => { if (role is null) { WithoutRoles(services); } });
+
+        var page = ctx.RenderPage<JobDetailPage>(("Number", job.Number));
+
+        page.WaitForAssertion(() => Assert.Equal(job.Number, page.Find("[data-testid=job-number]").TextContent), Wait);
+        Assert.Equal(offered, page.FindAll("[data-testid=cancel-job]").Count == 1);
+    }
+
+    /// <summary>A signed-in person with no role at all.</summary>
+    private static void WithoutRoles(IServiceCollection services) =>
+        services.AddSingleton<AuthenticationStateProvider>(new SignedIn(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "Test person")], "Test"))));
+
+    private sealed class SignedIn(ClaimsPrincipal user) : AuthenticationStateProvider
+    {
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(user));
     }
 
     [Fact]

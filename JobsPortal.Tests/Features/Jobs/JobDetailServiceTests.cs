@@ -28,11 +28,11 @@ public sealed class JobDetailServiceTests(SearchFixture fixture) : IClassFixture
         Assert.Equal(job.RatingState, detail.RatingState);
         Assert.Equal(job.ExpirationDate, detail.ExpirationDate);
         Assert.Equal(job.ScheduledDate, detail.ScheduledDate);
-        Assert.Equal(new JobPerson(job.AssignedUser!.Id, job.AssignedUser.DisplayName, job.AssignedUser.Email), detail.AssignedUser);
+        Assert.Equal(new JobPerson(job.AssignedUser!.DisplayName, job.AssignedUser.Email), detail.AssignedUser);
         Assert.Equal(job.AssignedUnit!.Name, detail.AssignedUnitName);
         Assert.Equal(job.AssignedUnit.BusinessUnit.Name, detail.AssignedBusinessUnitName);
-        Assert.Equal(new JobTypeSummary(job.JobType.Id, job.JobType.Name, job.JobType.AlternativeCode, job.JobType.FulfillmentScope, job.JobType.FulfillmentMethod), detail.Type);
-        Assert.Equal(new JobStatusSummary(job.JobStatus.Id, job.JobStatus.Name, job.JobStatus.AlternativeCode, job.JobStatus.LifeCycleState), detail.Status);
+        Assert.Equal(new JobTypeSummary(job.JobType.Name, job.JobType.AlternativeCode, job.JobType.FulfillmentScope, job.JobType.FulfillmentMethod), detail.Type);
+        Assert.Equal(new JobStatusSummary(job.JobStatus.Name, job.JobStatus.AlternativeCode, job.JobStatus.LifeCycleState), detail.Status);
         Assert.Equal(new JobLogInformation(job.CreatedAt, job.CreatedByUser!.DisplayName, job.UpdatedAt, job.UpdatedByUser!.DisplayName), detail.Log);
         Assert.Equal(job.AccountNumber, detail.AccountNumber);
         Assert.Equal(job.AccountName, detail.AccountName);
@@ -42,7 +42,6 @@ public sealed class JobDetailServiceTests(SearchFixture fixture) : IClassFixture
         Assert.Equal(job.StartDate, detail.StartDate);
         Assert.Equal(job.ExpectedCompletionDate, detail.ExpectedCompletionDate);
         Assert.Equal(job.ActualCompletionDate, detail.ActualCompletionDate);
-        Assert.Equal(job.Version, detail.Version);
         Assert.Equal(
             job.Items.OrderBy(i => i.Id).Select(i => new JobItemLine(i.Id, i.Kind, i.ProductCode, i.ProductName, i.Quantity, i.SerialNumber, i.State)),
             detail.Items);

@@ -5,6 +5,7 @@ using JobsPortal.Features.Jobs;
 using JobsPortal.Tests.TestInfrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace JobsPortal.Tests.Features.Jobs;
 
@@ -26,7 +27,7 @@ public sealed class JobSearchPageTests(SearchFixture fixture) : IClassFixture<Se
         {
             States = [LifeCycleState.COMPLETED], TypeId = typeId, Sort = JobSortColumn.Number, Descending = false, Page = 1, PageSize = 50,
         };
-        var startUrl = JobSearchUrl.ToUrl(start);
+        var startUrl = SearchAddresses.Write(new TestNavigation(), start);
         await using var ctx = await AppTestContext.CreateAsync(fixture.Db, DemoPeople.Agent, startUrl);
         var nav = ctx.Services.GetRequiredService<NavigationManager>();
         var expectedStart = await ExpectedNumbersAsync(start);
@@ -35,7 +36,7 @@ public sealed class JobSearchPageTests(SearchFixture fixture) : IClassFixture<Se
 
         page.WaitForAssertion(() => Assert.Equal(expectedStart, ShownNumbers(page)), Wait);
         Assert.Equal("2", page.Find("[data-testid=job-grid]").GetAttribute("data-page"));
-        Assert.Equal(start, JobSearchUrl.Parse(nav.Uri));
+        Assert.Equal(start, SearchAddresses.Read(nav.Uri));
         Assert.Contains("mud-chip-selected", page.Find("[data-testid=state-option-COMPLETED]").ClassName, StringComparison.Ordinal);
 
         // A second state: both in the URL, back to the first page, same sort and page size.
@@ -43,7 +44,7 @@ public sealed class JobSearchPageTests(SearchFixture fixture) : IClassFixture<Se
         var changed = start with { States = [LifeCycleState.COMPLETED, LifeCycleState.CANCELLED], Page = 0 };
         var expectedChanged = await ExpectedNumbersAsync(changed);
         page.WaitForAssertion(() => Assert.Equal(expectedChanged, ShownNumbers(page)), Wait);
-        Assert.Equal(changed, JobSearchUrl.Parse(nav.Uri));
+        Assert.Equal(changed, SearchAddresses.Read(nav.Uri));
         Assert.Contains("state=COMPLETED&state=CANCELLED", nav.Uri, StringComparison.Ordinal);
 
         // Back: the browser restores the old URL, and the page follows it.
@@ -81,7 +82,7 @@ public sealed class JobSearchPageTests(SearchFixture fixture) : IClassFixture<Se
         var sorted = new JobSearchQuery { Sort = JobSortColumn.Number, Descending = false };
         var expected = await ExpectedNumbersAsync(sorted);
         page.WaitForAssertion(() => Assert.Equal(expected, ShownNumbers(page)), Wait);
-        Assert.Equal(sorted, JobSearchUrl.Parse(nav.Uri));
+        Assert.Equal(sorted, SearchAddresses.Read(nav.Uri));
     }
 
     [Fact]
@@ -120,17 +121,57 @@ public sealed class JobSearchPageTests(SearchFixture fixture) : IClassFixture<Se
     [Fact]
     public async Task Typing_searches_after_a_pause_and_keeps_the_words_in_the_url()
     {
-        await using var ctx = await AppTestContext.CreateAsync(fixture.Db, DemoPeople.Agent, "jobs");
+        var clock = new FakeTimeProvider();
+        await using var ctx = await AppTestContext.CreateAsync(fixture.Db, DemoPeople.Agent, "jobs", services => services.AddSingleton<TimeProvider>(clock));
         var nav = ctx.Services.GetRequiredService<NavigationManager>();
         var page = ctx.RenderPage<JobSearch>();
         page.WaitForAssertion(() => Assert.Equal(25, ShownNumbers(page).Count), Wait);
+        var everything = ShownNumbers(page);
         var expected = await ExpectedNumbersAsync(new JobSearchQuery { Text = "harbour" });
 
         await page.InvokeAsync(() => page.Find("input[data-testid=search-text]").Input("harbour"));
-        fixture.Db.Clock.Advance(TimeSpan.FromSeconds(1)); // the pause, on the page's fake clock: longer than any debounce
+        clock.Advance(JobSearchState.DebounceDelay - TimeSpan.FromMilliseconds(1));
+
+        Assert.Equal("http://localhost/jobs", nav.Uri);
+        Assert.Equal(everything, ShownNumbers(page));
+
+        clock.Advance(TimeSpan.FromMilliseconds(1));
 
         page.WaitForAssertion(() => Assert.Equal(expected, ShownNumbers(page)), Wait);
         Assert.Equal("http://localhost/jobs?q=harbour", nav.Uri);
+    }
+
+    [Fact]
+    public async Task Back_across_a_header_click_restores_the_earlier_sort()
+    {
+        await using var ctx = await AppTestContext.CreateAsync(fixture.Db, DemoPeople.Agent, "jobs?state=PENDING");
+        var nav = ctx.Services.GetRequiredService<NavigationManager>();
+        var page = ctx.RenderPage<JobSearch>();
+        var newest = await ExpectedNumbersAsync(new JobSearchQuery { States = [LifeCycleState.PENDING] });
+        page.WaitForAssertion(() => Assert.Equal(newest, ShownNumbers(page)), Wait);
+
+        var header = page.FindAll("th").First(th => th.TextContent.Contains("Number", StringComparison.Ordinal));
+        await page.InvokeAsync(() => header.QuerySelector(".sortable-column-header")!.Click());
+        var byNumber = await ExpectedNumbersAsync(new JobSearchQuery { States = [LifeCycleState.PENDING], Sort = JobSortColumn.Number, Descending = false });
+        page.WaitForAssertion(() => Assert.Equal(byNumber, ShownNumbers(page)), Wait);
+        Assert.Equal("http://localhost/jobs?state=PENDING&sort=number", nav.Uri);
+
+        await page.InvokeAsync(() => nav.NavigateTo("jobs?state=PENDING"));
+
+        page.WaitForAssertion(() => Assert.Equal(newest, ShownNumbers(page)), Wait);
+        page.WaitForAssertion(() => Assert.Equal("jobs?state=PENDING", page.Find("[data-testid=job-grid]").GetAttribute("data-results-for")), Wait);
+    }
+
+    [Fact]
+    public async Task A_link_with_values_that_cannot_be_read_opens_the_search_without_them()
+    {
+        await using var ctx = await AppTestContext.CreateAsync(fixture.Db, DemoPeople.Agent, "jobs?state=PENDING&type=abc&page=x&created-from=2026-13-40&size=7");
+        var expected = await ExpectedNumbersAsync(new JobSearchQuery { States = [LifeCycleState.PENDING] });
+
+        var page = ctx.RenderPage<JobSearch>();
+
+        page.WaitForAssertion(() => Assert.Equal(expected, ShownNumbers(page)), Wait);
+        Assert.Equal("1", page.Find("[data-testid=job-grid]").GetAttribute("data-page"));
     }
 
     [Fact]

@@ -5,17 +5,12 @@ using Expected = JobsPortal.Tests.Features.Jobs.SearchFixture.Expected;
 
 namespace JobsPortal.Tests.Features.Jobs;
 
+/// <summary>What the search finds: each filter, numbers and words. Order, pages and the count are in <see cref="JobSearchOrderTests"/>.</summary>
 public sealed class JobSearchServiceTests(SearchFixture fixture) : IClassFixture<SearchFixture>
 {
-    private static readonly StringComparer Ordinal = StringComparer.Ordinal;
-
-    /// <summary>All matches in the service's default order (newest first, then by id), as numbers.</summary>
-    private static List<string> NewestFirst(IEnumerable<Expected> jobs) =>
-        [.. jobs.OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id).Select(j => j.Number)];
-
     private async Task AssertFinds(JobSearchQuery query, Func<Expected, bool> predicate)
     {
-        var expected = NewestFirst(fixture.Jobs.Where(predicate));
+        var expected = SearchFixture.NewestFirst(fixture.Jobs.Where(predicate));
         Assert.NotEmpty(expected);
 
         var page = await fixture.Service.SearchAsync(query with { PageSize = 100 });
@@ -31,7 +26,7 @@ public sealed class JobSearchServiceTests(SearchFixture fixture) : IClassFixture
         var page = await fixture.Service.SearchAsync(new JobSearchQuery());
 
         Assert.Equal(fixture.Jobs.Count, page.Total);
-        Assert.Equal(NewestFirst(fixture.Jobs).Take(25), page.Rows.Select(r => r.Number));
+        Assert.Equal(SearchFixture.NewestFirst(fixture.Jobs).Take(25), page.Rows.Select(r => r.Number));
     }
 
     [Fact]
@@ -215,7 +210,7 @@ public sealed class JobSearchServiceTests(SearchFixture fixture) : IClassFixture
     {
         // Past the count cap the service walks the sort order and asks the index about each job;
         // under it, it reads the matches from the index and sorts them. Both must agree.
-        var expected = NewestFirst(fixture.Jobs.Where(j => Words(j.Description).Contains("road")));
+        var expected = SearchFixture.NewestFirst(fixture.Jobs.Where(j => Words(j.Description).Contains("road")));
         var service = new JobSearchService(fixture.Db.Factory) { CountCap = countCapped ? 10 : 10_000 };
 
         var first = await service.SearchAsync(new JobSearchQuery { Text = "road" });
@@ -225,119 +220,6 @@ public sealed class JobSearchServiceTests(SearchFixture fixture) : IClassFixture
         Assert.Equal(countCapped ? 10 : expected.Count, first.Total);
         Assert.Equal(expected.Take(25), first.Rows.Select(r => r.Number));
         Assert.Equal(expected.Skip(50).Take(25), third.Rows.Select(r => r.Number));
-    }
-
-    [Fact]
-    public async Task The_count_stops_at_the_cap_and_says_so()
-    {
-        var service = new JobSearchService(fixture.Db.Factory) { CountCap = 100 };
-
-        var page = await service.SearchAsync(new JobSearchQuery());
-
-        Assert.Equal(100, page.Total);
-        Assert.True(page.TotalIsCapped);
-        Assert.Equal(NewestFirst(fixture.Jobs).Take(25), page.Rows.Select(r => r.Number));
-    }
-
-    public static TheoryData<JobSortColumn, bool> Sorts()
-    {
-        var data = new TheoryData<JobSortColumn, bool>();
-        foreach (var column in Enum.GetValues<JobSortColumn>())
-        {
-            data.Add(column, false);
-            data.Add(column, true);
-        }
-        return data;
-    }
-
-    [Theory]
-    [MemberData(nameof(Sorts))]
-    public async Task Every_column_sorts_both_ways_with_ties_broken_by_id(JobSortColumn column, bool descending)
-    {
-        var ordered = column switch
-        {
-            JobSortColumn.Number => Order(j => j.Number, descending, Ordinal),
-            JobSortColumn.Description => Order(j => j.Description, descending, Ordinal),
-            JobSortColumn.Type => Order(j => j.TypeName, descending, Ordinal),
-            JobSortColumn.Status => Order(j => j.StatusName, descending, Ordinal),
-            JobSortColumn.LifeCycleState => Order(j => (int)j.State, descending),
-            JobSortColumn.AssignedTo => Order(j => j.AssignedUserName, descending, Ordinal),
-            JobSortColumn.ScheduledDate => Order(j => j.ScheduledDate, descending),
-            JobSortColumn.ExpirationDate => Order(j => j.ExpirationDate, descending),
-            JobSortColumn.Created => Order(j => j.CreatedAt, descending),
-            JobSortColumn.Updated => Order(j => j.UpdatedAt, descending),
-            _ => throw new ArgumentOutOfRangeException(nameof(column)),
-        };
-        var expected = ordered.Select(j => j.Number).ToList();
-
-        var first = await fixture.Service.SearchAsync(new JobSearchQuery { Sort = column, Descending = descending, PageSize = 50 });
-        var fourth = await fixture.Service.SearchAsync(new JobSearchQuery { Sort = column, Descending = descending, PageSize = 50, Page = 3 });
-
-        Assert.Equal(expected.Take(50), first.Rows.Select(r => r.Number));
-        Assert.Equal(expected.Skip(150).Take(50), fourth.Rows.Select(r => r.Number));
-    }
-
-    private IEnumerable<Expected> Order<TKey>(Func<Expected, TKey> key, bool descending, IComparer<TKey>? comparer = null) =>
-        descending
-            ? fixture.Jobs.OrderByDescending(key, comparer).ThenByDescending(j => j.Id)
-            : fixture.Jobs.OrderBy(key, comparer).ThenBy(j => j.Id);
-
-    [Fact]
-    public async Task Pages_follow_each_other_without_gaps_or_repeats()
-    {
-        var expected = NewestFirst(fixture.Jobs);
-        var seen = new List<string>();
-        for (var page = 0; page < 3; page++)
-        {
-            var result = await fixture.Service.SearchAsync(new JobSearchQuery { Page = page, PageSize = 100 });
-            seen.AddRange(result.Rows.Select(r => r.Number));
-        }
-
-        Assert.Equal(expected.Take(300), seen);
-    }
-
-    [Fact]
-    public async Task The_last_page_holds_the_remainder()
-    {
-        var total = fixture.Jobs.Count;
-        var lastPage = (total - 1) / 50;
-
-        var page = await fixture.Service.SearchAsync(new JobSearchQuery { Page = lastPage, PageSize = 50 });
-
-        Assert.Equal(total - (lastPage * 50), page.Rows.Count);
-        Assert.Equal(NewestFirst(fixture.Jobs).Skip(lastPage * 50), page.Rows.Select(r => r.Number));
-    }
-
-    [Fact]
-    public async Task A_page_size_outside_the_choices_falls_back_to_the_default()
-    {
-        var page = await fixture.Service.SearchAsync(new JobSearchQuery { PageSize = 5000 });
-
-        Assert.Equal(JobSearchQuery.DefaultPageSize, page.Rows.Count);
-    }
-
-    [Fact]
-    public async Task A_cancelled_search_stops_with_the_token()
-    {
-        using var cancelled = new CancellationTokenSource();
-        await cancelled.CancelAsync();
-
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fixture.Service.SearchAsync(new JobSearchQuery(), cancelled.Token));
-    }
-
-    [Fact]
-    public async Task Options_list_the_types_statuses_people_and_units()
-    {
-        var options = await fixture.Service.GetOptionsAsync();
-        await using var db = fixture.Db.CreateContext();
-
-        Assert.Equal(await db.JobTypes.CountAsync(), options.Types.Count);
-        Assert.Equal(await db.JobStatuses.CountAsync(), options.Statuses.Count);
-        Assert.Equal(await db.Users.CountAsync(), options.Users.Count);
-        Assert.Equal(await db.Units.CountAsync(), options.Units.Count);
-        Assert.Contains(options.Users, u => u.Label == "Maria Lopez");
-        Assert.Contains(options.Units, u => u.Label == "Field Operations / North Field Team");
-        Assert.Equal(options.Types.Select(t => t.Label).Order(Ordinal), options.Types.Select(t => t.Label));
     }
 
     private static HashSet<string> Words(string text) =>

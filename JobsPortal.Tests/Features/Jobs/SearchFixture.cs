@@ -29,6 +29,10 @@ public sealed class SearchFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await Db.DisposeAsync();
 
+    /// <summary>Jobs in the search's default order (newest first, then by id), as numbers.</summary>
+    public static List<string> NewestFirst(IEnumerable<Expected> jobs) =>
+        [.. jobs.OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id).Select(j => j.Number)];
+
     /// <summary>A job as the tests see it: the fields the search filters and sorts on.</summary>
     public sealed record Expected(
         int Id, string Number, string Description, LifeCycleState State, int TypeId, string TypeName, FulfillmentScope Scope,

@@ -25,7 +25,6 @@ public sealed record JobDetail(
     DateTime? StartDate,
     DateTime? ExpectedCompletionDate,
     DateTime? ActualCompletionDate,
-    int Version,
     IReadOnlyList<JobItemLine> Items,
     JobCancellationSummary? Cancellation,
     IReadOnlyList<JobTimelineEntry> Events)
@@ -36,11 +35,11 @@ public sealed record JobDetail(
     public int ProvidedItemCount => Items.Count(i => i.IsProvided);
 }
 
-public sealed record JobPerson(string Id, string DisplayName, string? Email);
+public sealed record JobPerson(string DisplayName, string? Email);
 
-public sealed record JobTypeSummary(int Id, string Name, string AlternativeCode, FulfillmentScope FulfillmentScope, FulfillmentMethod FulfillmentMethod);
+public sealed record JobTypeSummary(string Name, string AlternativeCode, FulfillmentScope FulfillmentScope, FulfillmentMethod FulfillmentMethod);
 
-public sealed record JobStatusSummary(int Id, string Name, string AlternativeCode, LifeCycleState LifeCycleState);
+public sealed record JobStatusSummary(string Name, string AlternativeCode, LifeCycleState LifeCycleState);
 
 public sealed record JobLogInformation(DateTime CreatedAt, string? CreatedByName, DateTime UpdatedAt, string? UpdatedByName);
 

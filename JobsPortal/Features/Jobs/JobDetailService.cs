@@ -22,11 +22,11 @@ public sealed class JobDetailService(IDbContextFactory<JobsPortalDbContext> dbFa
                 j.RatingState,
                 j.ExpirationDate,
                 j.ScheduledDate,
-                j.AssignedUser == null ? null : new JobPerson(j.AssignedUser.Id, j.AssignedUser.DisplayName, j.AssignedUser.Email),
+                j.AssignedUser == null ? null : new JobPerson(j.AssignedUser.DisplayName, j.AssignedUser.Email),
                 j.AssignedUnit == null ? null : j.AssignedUnit.Name,
                 j.AssignedUnit == null ? null : j.AssignedUnit.BusinessUnit.Name,
-                new JobTypeSummary(j.JobType.Id, j.JobType.Name, j.JobType.AlternativeCode, j.JobType.FulfillmentScope, j.JobType.FulfillmentMethod),
-                new JobStatusSummary(j.JobStatus.Id, j.JobStatus.Name, j.JobStatus.AlternativeCode, j.JobStatus.LifeCycleState),
+                new JobTypeSummary(j.JobType.Name, j.JobType.AlternativeCode, j.JobType.FulfillmentScope, j.JobType.FulfillmentMethod),
+                new JobStatusSummary(j.JobStatus.Name, j.JobStatus.AlternativeCode, j.JobStatus.LifeCycleState),
                 new JobLogInformation(
                     j.CreatedAt,
                     j.CreatedByUser == null ? null : j.CreatedByUser.DisplayName,
@@ -40,7 +40,6 @@ public sealed class JobDetailService(IDbContextFactory<JobsPortalDbContext> dbFa
                 j.StartDate,
                 j.ExpectedCompletionDate,
                 j.ActualCompletionDate,
-                j.Version,
                 j.Items.OrderBy(i => i.Id)
                     .Select(i => new JobItemLine(i.Id, i.Kind, i.ProductCode, i.ProductName, i.Quantity, i.SerialNumber, i.State))
                     .ToList(),

@@ -18,8 +18,42 @@ public enum JobSortColumn
 }
 
 /// <summary>
+/// Each sort key with its name in the search's address and the grid column (a <see cref="JobSearchRow"/>
+/// property) that shows it: the one place a name becomes a typed sort, so no column name is ever parsed into one.
+/// </summary>
+public static class JobSortColumns
+{
+    private static readonly (JobSortColumn Column, string Name, string GridProperty)[] All =
+    [
+        (JobSortColumn.Number, "number", nameof(JobSearchRow.Number)),
+        (JobSortColumn.Description, "description", nameof(JobSearchRow.Description)),
+        (JobSortColumn.Type, "type", nameof(JobSearchRow.TypeName)),
+        (JobSortColumn.Status, "status", nameof(JobSearchRow.StatusName)),
+        (JobSortColumn.LifeCycleState, "state", nameof(JobSearchRow.LifeCycleState)),
+        (JobSortColumn.AssignedTo, "assigned", nameof(JobSearchRow.AssignedUserName)),
+        (JobSortColumn.ScheduledDate, "scheduled", nameof(JobSearchRow.ScheduledDate)),
+        (JobSortColumn.ExpirationDate, "expiration", nameof(JobSearchRow.ExpirationDate)),
+        (JobSortColumn.Created, "created", nameof(JobSearchRow.CreatedAt)),
+        (JobSortColumn.Updated, "updated", nameof(JobSearchRow.UpdatedAt)),
+    ];
+
+    /// <summary>Dates sort newest first at first; everything else A to Z.</summary>
+    public static bool DefaultDescending(JobSortColumn column) => column == JobSortColumn.Created;
+
+    /// <summary>The sort's name in the address: <c>jobs?sort=scheduled</c>.</summary>
+    public static string NameOf(JobSortColumn column) => All.First(s => s.Column == column).Name;
+
+    public static JobSortColumn? FromName(string? name) =>
+        All.Where(s => s.Name == name).Select(s => (JobSortColumn?)s.Column).FirstOrDefault();
+
+    /// <summary>The sort of the grid column that shows <paramref name="property"/> (what MudDataGrid names in a sort definition).</summary>
+    public static JobSortColumn? FromGridProperty(string? property) =>
+        All.Where(s => s.GridProperty == property).Select(s => (JobSortColumn?)s.Column).FirstOrDefault();
+}
+
+/// <summary>
 /// Everything that decides one page of the job search: the filters, the sort and the page. The
-/// search page keeps it in its URL (<see cref="JobSearchUrl"/>); the service turns it into one query.
+/// search page keeps it in its address (<see cref="JobSearchAddress"/>); the service turns it into one query.
 /// </summary>
 public sealed record JobSearchQuery
 {

@@ -37,8 +37,6 @@ public sealed partial record SearchText
     /// <summary>The FTS5 MATCH expression for the words, when the box holds words.</summary>
     public string? FtsQuery { get; }
 
-    public bool IsEmpty => NumberPrefix is null && AccountPrefix is null && FtsQuery is null;
-
     public static SearchText Parse(string? text)
     {
         var trimmed = text?.Trim() ?? "";

@@ -1,0 +1,127 @@
+using JobsPortal.Features.Cancellation;
+using JobsPortal.Shared;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Keys = JobsPortal.Features.Jobs.JobSearchAddress.Keys;
+
+namespace JobsPortal.Features.Jobs;
+
+/// <summary>
+/// The job search. The framework reads the address into the properties below (on arrival, and on
+/// back, forward or a link to another search); <see cref="JobSearchState"/> decides what that means
+/// for the grid, and the page carries it out.
+/// </summary>
+public sealed partial class JobSearch
+{
+    [Inject] private JobSearchService Search { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = Keys.Text)] private string? Text { get; set; }
+    [SupplyParameterFromQuery(Name = Keys.State)] private string[]? States { get; set; }
+    [SupplyParameterFromQuery(Name = Keys.Cancellable)] private string? Cancellable { get; set; }
+    [SupplyParameterFromQuery(Name = Keys.Type)] private string? Type { get; set; }
+    [SupplyParameterFromQuery(Name = Keys.Scope)] private string? Scope { get; set; }
+    [SupplyParameterFromQuery(Name = Keys.Status)] private string? Status { get; set; }
+    [SupplyParameterFromQuery(Name = Keys.User)] private string? User { get; set; }
+    [SupplyParameterFromQuery(Name = Keys.Unit)] private string? Unit { get; set; }
+    [SupplyParameterFromQuery(Name = Keys.CreatedFrom)] private string? CreatedFrom { get; set; }
+    [SupplyParameterFromQuery(Name = Keys.CreatedTo)] private string? CreatedTo { get; set; }
+    [SupplyParameterFromQuery(Name = Keys.ScheduledFrom)] private string? ScheduledFrom { get; set; }
+    [SupplyParameterFromQuery(Name = Keys.ScheduledTo)] private string? ScheduledTo { get; set; }
+    [SupplyParameterFromQuery(Name = Keys.Sort)] private string? Sort { get; set; }
+    [SupplyParameterFromQuery(Name = Keys.Direction)] private string? Direction { get; set; }
+    [SupplyParameterFromQuery(Name = Keys.Page)] private string? PageNumber { get; set; }
+    [SupplyParameterFromQuery(Name = Keys.Size)] private string? Size { get; set; }
+
+    private JobSearchState _state = default!;
+    private JobSearchOptions _options = JobSearchOptions.None;
+    private JobSearchGrid? _grid;
+
+    private JobSearchAddress Address => new()
+    {
+        Text = Text, States = States, Cancellable = Cancellable, Type = Type, Scope = Scope, Status = Status, User = User,
+        Unit = Unit, CreatedFrom = CreatedFrom, CreatedTo = CreatedTo, ScheduledFrom = ScheduledFrom, ScheduledTo = ScheduledTo,
+        Sort = Sort, Direction = Direction, Page = PageNumber, Size = Size,
+    };
+
+    protected override async Task OnInitializedAsync()
+    {
+        // Read the address before the first await: the first render (and the grid's first load) comes with it.
+        _state = new JobSearchState(Navigation, Clock);
+        _state.Follow(Address);
+        _options = await Search.GetOptionsAsync();
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        // The framework also tells the page as the address leaves it (to open a job): nothing to show then.
+        if (JobSearchAddress.IsSearchPage(Navigation.ToBaseRelativePath(Navigation.Uri)))
+        {
+            await RefreshAsync(_state.Follow(Address));
+        }
+    }
+
+    /// <summary>The grid asks for a page: on first show, after a pager or header click, or after a reload.</summary>
+    private async Task<GridData<JobSearchRow>> LoadAsync(GridState<JobSearchRow> grid, CancellationToken ct)
+    {
+        var query = _state.StartSearch(grid);
+        StateHasChanged();
+        try
+        {
+            var page = await Search.SearchAsync(query, ct);
+            _state.ShowResults(query, page);
+            return new GridData<JobSearchRow> { Items = page.Rows, TotalItems = page.Total };
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // A newer search replaced this one; the grid ignores what this returns.
+            return new GridData<JobSearchRow> { Items = [], TotalItems = 0 };
+        }
+        finally
+        {
+            if (!ct.IsCancellationRequested)
+            {
+                _state.EndSearch();
+                StateHasChanged();
+            }
+        }
+    }
+
+    private async Task RefreshAsync(GridRefresh refresh)
+    {
+        switch (refresh)
+        {
+            case GridRefresh.NewGrid or GridRefresh.NewPage:
+                // A new grid loads when it first shows; a new CurrentPage makes the grid load.
+                StateHasChanged();
+                break;
+            case GridRefresh.Reload when _grid is not null:
+                StateHasChanged();
+                await _grid.ReloadAsync();
+                break;
+        }
+    }
+
+    private async Task OnTextChangedAsync(string? text) => await RefreshAsync(await _state.TypeAsync(text));
+
+    private Task OnTextSubmittedAsync() => RefreshAsync(_state.Submit());
+
+    private Task OnFiltersChangedAsync(JobSearchQuery filters) => RefreshAsync(_state.SetFilters(filters));
+
+    private Task OnClearFiltersAsync() => RefreshAsync(_state.ClearFilters());
+
+    private void OpenRow(JobSearchRow row) => Navigation.NavigateTo(AppRoutes.Job(row.Number));
+
+    private async Task CancelRowAsync(JobSearchRow row)
+    {
+        if (await CancelJobLauncher.ShowAsync(Dialogs, Snackbar, row.Id, row.Number) is not null && _grid is not null)
+        {
+            await _grid.ReloadAsync();
+        }
+    }
+
+    public void Dispose() => _state?.Dispose();
+}
