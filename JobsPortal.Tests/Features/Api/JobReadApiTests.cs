@@ -4,6 +4,7 @@ using System.Text.Json;
 using JobsPortal.Data.Entities;
 using JobsPortal.Features.Api;
 using JobsPortal.Features.Cancellation;
+using JobsPortal.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace JobsPortal.Tests.Features.Api;
@@ -42,8 +43,8 @@ public sealed class JobReadApiTests(ApiAppFactory factory) : IClassFixture<ApiAp
         Assert.Equal(job.Description, data.GetProperty("description").GetString());
         Assert.Equal("IN_PROGRESS", data.GetProperty("life_cycle_state").GetString());
         Assert.Equal(job.RatingState.ToString(), data.GetProperty("rating_state").GetString());
-        Assert.Equal(ApiDates.Format(job.ScheduledDate), data.GetProperty("scheduled_date").GetString());
-        Assert.Equal(ApiDates.Format(job.ExpirationDate), data.GetProperty("expiration_date").GetString());
+        Assert.Equal(Formats.IsoUtc(job.ScheduledDate), data.GetProperty("scheduled_date").GetString());
+        Assert.Equal(Formats.IsoUtc(job.ExpirationDate), data.GetProperty("expiration_date").GetString());
         Assert.Equal(job.AssignedUserId, data.GetProperty("assigned_to").GetProperty("user").GetProperty("id").GetString());
         Assert.Equal(job.AssignedUser!.DisplayName, data.GetProperty("assigned_to").GetProperty("user").GetProperty("name").GetString());
         Assert.Equal(job.AssignedUnit!.Name, data.GetProperty("assigned_to").GetProperty("unit").GetProperty("name").GetString());

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace JobsPortal.Features.Api;
@@ -115,12 +114,3 @@ public sealed record ApiCancelRequest(
     [property: JsonPropertyName("cancel_provided_items")] bool? CancelProvidedItems = null,
     [property: JsonPropertyName("fields_set")] string? FieldsSet = null,
     [property: JsonPropertyName("note")] string? Note = null);
-
-public static class ApiDates
-{
-    /// <summary>ISO 8601 with an offset, to the second: <c>2026-11-02T09:30:00+00:00</c>.</summary>
-    public static string Format(DateTime utc) =>
-        new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-
-    public static string? Format(DateTime? utc) => utc is { } value ? Format(value) : null;
-}
