@@ -106,8 +106,7 @@ public sealed class ApiTokenAuthenticationHandler(
         }
         if (HttpMethods.IsPost(Request.Method))
         {
-            var (body, _) = await ApiBody.ReadAsync(Context);
-            return body?.String("token");
+            return (await ApiBody.ReadAsync(Context)).Token();
         }
         return null;
     }
