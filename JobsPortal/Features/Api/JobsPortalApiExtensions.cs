@@ -85,8 +85,6 @@ public static class JobsPortalApiExtensions
 
     public static WebApplication MapJobsPortalApi(this WebApplication app)
     {
-        app.UseRateLimiter();
-
         var api = app.MapGroup(BasePath).WithTags("CRM.COM jobs API");
         api.MapPost("authentication/token", ApiEndpoints.TokenAsync)
             .AllowAnonymous()
