@@ -130,9 +130,16 @@ public sealed class ApiClient(HttpClient http)
     public Task<ApiResponse> PostAsync(string method, object body, string? bearer = null) =>
         PostRawAsync(method, JsonSerializer.Serialize(body), bearer);
 
-    public async Task<ApiResponse> PostRawAsync(string method, string body, string? bearer = null, string contentType = "application/json")
+    public Task<ApiResponse> PostRawAsync(string method, string body, string? bearer = null, string contentType = "application/json") =>
+        PostContentAsync(method, new StringContent(body, Encoding.UTF8, contentType), bearer);
+
+    /// <summary>A body as bytes, which need not be UTF-8.</summary>
+    public Task<ApiResponse> PostBytesAsync(string method, byte[] body, string? bearer = null) =>
+        PostContentAsync(method, new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } }, bearer);
+
+    private async Task<ApiResponse> PostContentAsync(string method, HttpContent content, string? bearer)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, Base + method) { Content = new StringContent(body, Encoding.UTF8, contentType) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, Base + method) { Content = content };
         if (bearer is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
