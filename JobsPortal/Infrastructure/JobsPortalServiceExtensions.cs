@@ -117,6 +117,8 @@ public static class JobsPortalServiceExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        // After routing, so it sees the endpoint's policy: the API's token endpoint is limited per client address.
+        app.UseRateLimiter();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();

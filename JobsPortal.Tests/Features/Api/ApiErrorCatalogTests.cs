@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using JobsPortal.Features.Api;
 using JobsPortal.Features.Cancellation;
+using Microsoft.AspNetCore.Http;
 
 namespace JobsPortal.Tests.Features.Api;
 
@@ -37,6 +38,16 @@ public sealed partial class ApiErrorCatalogTests
             Assert.True(documented.TryGetValue(e.Code, out var status), $"docs/api.md does not document {e.Code}");
             Assert.Equal(e.HttpStatus, status);
         });
+    }
+
+    [Fact]
+    public void A_job_changed_at_the_same_moment_maps_to_409()
+    {
+        // The service's last-resort conflict cannot be staged over HTTP deterministically; its mapping can.
+        var error = ApiError.From(CancelError.Conflict(CancelErrorCodes.JobChanged, "Job J1 was changed by someone else."));
+
+        Assert.Equal(StatusCodes.Status409Conflict, error.HttpStatus);
+        Assert.Equal(StatusCodes.Status409Conflict, ApiErrorCatalog.HttpStatusOf(CancelErrorCodes.JobChanged));
     }
 
     [GeneratedRegex(@"^\| `(?<code>[A-Z_]+)` \| (?<status>\d{3}) \|", RegexOptions.Multiline)]

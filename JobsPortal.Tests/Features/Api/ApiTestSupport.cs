@@ -6,12 +6,15 @@ using JobsPortal.Data;
 using JobsPortal.Data.Entities;
 using JobsPortal.Data.Seeding;
 using JobsPortal.Features.Api;
+using JobsPortal.Infrastructure;
 using JobsPortal.Tests.TestInfrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -19,11 +22,47 @@ namespace JobsPortal.Tests.Features.Api;
 
 /// <summary>
 /// The whole app with the demo seed, a clock the test moves (token expiry), and a token rate limit
-/// high enough that only the rate-limit tests meet it.
+/// high enough that only the rate-limit tests meet it. As a class fixture it is read-only: a test that
+/// writes (cancels, locks an account, moves the clock) takes an app of its own with <see cref="CloneAsync"/>,
+/// so no test depends on what another did before it.
 /// </summary>
 public class ApiAppFactory : AppFactory
 {
+    private static readonly string ConnectionStringKey = $"ConnectionStrings:{JobsPortalServiceExtensions.ConnectionStringName}";
+    private readonly string? _copyPath;
+
     public ApiAppFactory() => Settings[$"{ApiOptions.Section}:{nameof(ApiOptions.TokenRequestsPerWindow)}"] = "100000";
+
+    private ApiAppFactory(string copyPath) : this()
+    {
+        _copyPath = copyPath;
+        Settings[ConnectionStringKey] = $"Data Source={copyPath}";
+    }
+
+    /// <summary>A new app (its own clock too) over a copy of this app's seeded database, taken with SQLite's backup API.</summary>
+    public async Task<ApiAppFactory> CloneAsync()
+    {
+        var path = TestDatabase.NewPath();
+        await using var source = new SqliteConnection(Services.GetRequiredService<IConfiguration>()[ConnectionStringKey]);
+        await using var target = new SqliteConnection($"Data Source={path}");
+        await source.OpenAsync();
+        await target.OpenAsync();
+        source.BackupDatabase(target);
+        return new ApiAppFactory(path);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_copyPath is not null)
+        {
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                try { File.Delete(_copyPath + suffix); } catch (IOException) { }
+            }
+        }
+        GC.SuppressFinalize(this);
+    }
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
@@ -91,9 +130,16 @@ public sealed class ApiClient(HttpClient http)
     public Task<ApiResponse> PostAsync(string method, object body, string? bearer = null) =>
         PostRawAsync(method, JsonSerializer.Serialize(body), bearer);
 
-    public async Task<ApiResponse> PostRawAsync(string method, string body, string? bearer = null, string contentType = "application/json")
+    public Task<ApiResponse> PostRawAsync(string method, string body, string? bearer = null, string contentType = "application/json") =>
+        PostContentAsync(method, new StringContent(body, Encoding.UTF8, contentType), bearer);
+
+    /// <summary>A body as bytes, which need not be UTF-8.</summary>
+    public Task<ApiResponse> PostBytesAsync(string method, byte[] body, string? bearer = null) =>
+        PostContentAsync(method, new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } }, bearer);
+
+    private async Task<ApiResponse> PostContentAsync(string method, HttpContent content, string? bearer)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, Base + method) { Content = new StringContent(body, Encoding.UTF8, contentType) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, Base + method) { Content = content };
         if (bearer is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);

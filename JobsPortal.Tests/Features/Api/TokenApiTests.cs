@@ -10,7 +10,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace JobsPortal.Tests.Features.Api;
 
-/// <summary>authentication/token, and how every other method treats the token it gives (or does not).</summary>
+/// <summary>
+/// authentication/token, and how every other method treats the token it gives (or does not). A test that
+/// changes an account or moves the clock does it in an app over its own copy of the database.
+/// </summary>
 public sealed class TokenApiTests(ApiAppFactory factory) : IClassFixture<ApiAppFactory>
 {
     private const string ListMethod = "jobs/all_scopes/list?number_of_results=1";
@@ -64,7 +67,9 @@ public sealed class TokenApiTests(ApiAppFactory factory) : IClassFixture<ApiAppF
     [InlineData("nobody@example.com", DemoCatalog.DemoPassword)]
     public async Task Wrong_credentials_are_refused_the_same_way(string username, string password)
     {
-        var response = await factory.Api().PostAsync("authentication/token", new { username, password });
+        await using var app = await factory.CloneAsync(); // a wrong password counts toward the account's lockout
+
+        var response = await app.Api().PostAsync("authentication/token", new { username, password });
 
         ApiAssert.Error(response, ApiErrorCodes.InvalidCredentials, HttpStatusCode.Unauthorized);
     }
@@ -136,12 +141,13 @@ public sealed class TokenApiTests(ApiAppFactory factory) : IClassFixture<ApiAppF
     [Fact]
     public async Task A_token_works_until_two_hours_after_issue_and_then_expires()
     {
-        var api = factory.Api();
+        await using var app = await factory.CloneAsync();
+        var api = app.Api();
         var token = await api.TokenAsync("sara.khan@example.com");
 
-        factory.Clock.Advance(TimeSpan.FromHours(2) - TimeSpan.FromSeconds(1));
+        app.Clock.Advance(TimeSpan.FromHours(2) - TimeSpan.FromSeconds(1));
         var justBefore = await api.GetAsync(ListMethod, token);
-        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
         var atExpiry = await api.GetAsync(ListMethod, token);
 
         ApiAssert.Ok(justBefore);
@@ -153,7 +159,8 @@ public sealed class TokenApiTests(ApiAppFactory factory) : IClassFixture<ApiAppF
     public async Task Failed_attempts_lock_the_account_like_the_sign_in_page_and_its_token_stops_working()
     {
         const string user = "james.carter@example.com";
-        var api = factory.Api();
+        await using var app = await factory.CloneAsync();
+        var api = app.Api();
         var token = await api.TokenAsync(user);
 
         for (var i = 0; i < 4; i++)
@@ -166,7 +173,7 @@ public sealed class TokenApiTests(ApiAppFactory factory) : IClassFixture<ApiAppF
             ApiErrorCodes.AccountLockedOut, HttpStatusCode.Unauthorized);
         var rightPassword = await api.PostAsync("authentication/token", new { username = user, password = DemoCatalog.DemoPassword });
         var oldToken = await api.GetAsync(ListMethod, token);
-        var page = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var page = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var signIn = await HttpSignIn.PostLoginAsync(page, user, DemoCatalog.DemoPassword);
 
         ApiAssert.Error(rightPassword, ApiErrorCodes.AccountLockedOut, HttpStatusCode.Unauthorized);
@@ -178,11 +185,12 @@ public sealed class TokenApiTests(ApiAppFactory factory) : IClassFixture<ApiAppF
     public async Task A_locked_out_users_token_stops_working_when_an_admin_locks_the_account()
     {
         const string user = "aisha.bello@example.com";
-        var api = factory.Api();
+        await using var app = await factory.CloneAsync();
+        var api = app.Api();
         var token = await api.TokenAsync(user);
         ApiAssert.Ok(await api.GetAsync(ListMethod, token));
 
-        await factory.WithUsersAsync(async users =>
+        await app.WithUsersAsync(async users =>
             (await users.SetLockoutEndDateAsync((await users.FindByEmailAsync(user))!, DateTimeOffset.UtcNow.AddYears(1))).Succeeded);
 
         ApiAssert.Error(await api.GetAsync(ListMethod, token), ApiErrorCodes.AccountLockedOut, HttpStatusCode.Unauthorized);
@@ -191,11 +199,12 @@ public sealed class TokenApiTests(ApiAppFactory factory) : IClassFixture<ApiAppF
     [Fact]
     public async Task A_token_stops_working_when_its_account_is_removed()
     {
-        var user = await factory.CreateUserAsync("leaver@example.com", Roles.Agent);
-        var api = factory.Api();
+        await using var app = await factory.CloneAsync();
+        var user = await app.CreateUserAsync("leaver@example.com", Roles.Agent);
+        var api = app.Api();
         var token = await api.TokenAsync(user.Email!);
 
-        await factory.WithUsersAsync(async users => (await users.DeleteAsync((await users.FindByIdAsync(user.Id))!)).Succeeded);
+        await app.WithUsersAsync(async users => (await users.DeleteAsync((await users.FindByIdAsync(user.Id))!)).Succeeded);
 
         ApiAssert.Error(await api.GetAsync(ListMethod, token), ApiErrorCodes.TokenRevoked, HttpStatusCode.Unauthorized);
     }
@@ -204,10 +213,11 @@ public sealed class TokenApiTests(ApiAppFactory factory) : IClassFixture<ApiAppF
     public async Task A_token_stops_working_when_the_security_stamp_changes()
     {
         const string user = "tom.becker@example.com";
-        var api = factory.Api();
+        await using var app = await factory.CloneAsync();
+        var api = app.Api();
         var token = await api.TokenAsync(user);
 
-        await factory.WithUsersAsync(async users => (await users.UpdateSecurityStampAsync((await users.FindByEmailAsync(user))!)).Succeeded);
+        await app.WithUsersAsync(async users => (await users.UpdateSecurityStampAsync((await users.FindByEmailAsync(user))!)).Succeeded);
 
         ApiAssert.Error(await api.GetAsync(ListMethod, token), ApiErrorCodes.TokenRevoked, HttpStatusCode.Unauthorized);
         ApiAssert.Ok(await api.GetAsync(ListMethod, await api.TokenAsync(user)));
@@ -216,10 +226,11 @@ public sealed class TokenApiTests(ApiAppFactory factory) : IClassFixture<ApiAppF
     [Fact]
     public async Task An_account_without_a_staff_role_gets_a_token_but_403_from_every_method()
     {
-        var user = await factory.CreateUserAsync("visitor@example.com");
-        var api = factory.Api();
+        await using var app = await factory.CloneAsync();
+        var user = await app.CreateUserAsync("visitor@example.com");
+        var api = app.Api();
         var token = await api.TokenAsync(user.Email!);
-        await using var db = await factory.Db.CreateDbContextAsync();
+        await using var db = await app.Db.CreateDbContextAsync();
         var job = await db.Jobs.AsNoTracking().Where(j => j.LifeCycleState == LifeCycleState.PENDING).OrderBy(j => j.Id).FirstAsync();
 
         var list = await api.GetAsync(ListMethod, token);
@@ -227,7 +238,7 @@ public sealed class TokenApiTests(ApiAppFactory factory) : IClassFixture<ApiAppF
 
         ApiAssert.Error(list, CancelErrorCodes.NotAllowed, HttpStatusCode.Forbidden);
         ApiAssert.Error(cancel, CancelErrorCodes.NotAllowed, HttpStatusCode.Forbidden);
-        await using var after = await factory.Db.CreateDbContextAsync();
+        await using var after = await app.Db.CreateDbContextAsync();
         Assert.Equal(LifeCycleState.PENDING, (await after.Jobs.AsNoTracking().SingleAsync(j => j.Id == job.Id)).LifeCycleState);
     }
 

@@ -1,25 +1,26 @@
 using System.Text;
+using JobsPortal.Features.Cancellation;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace JobsPortal.Features.Api;
 
-/// <summary>Small helpers that describe the hand-read parameters and the error envelopes in the OpenAPI document.</summary>
+/// <summary>Small helpers that describe the query parameters, request bodies and error envelopes in the OpenAPI document.</summary>
 internal static class ApiDocs
 {
-    public static RouteHandlerBuilder WithQueryParameters(this RouteHandlerBuilder builder, params (string Name, bool Required, string Description)[] parameters) =>
+    /// <summary>Lists a GET method's declared query parameters, the ones <see cref="ApiQuery"/> accepts.</summary>
+    public static RouteHandlerBuilder WithQueryParameters(this RouteHandlerBuilder builder, IReadOnlyList<ApiQueryParameter> parameters) =>
         builder.AddOpenApiOperationTransformer((operation, _, _) =>
         {
             operation.Parameters ??= [];
-            foreach (var (name, required, description) in parameters.Append((ApiEndpoints.TokenParameter, false,
-                         "The token, when it is not sent as Authorization: Bearer.")))
+            foreach (var parameter in parameters)
             {
                 operation.Parameters.Add(new OpenApiParameter
                 {
-                    Name = name,
+                    Name = parameter.Name,
                     In = ParameterLocation.Query,
-                    Required = required,
-                    Description = description,
+                    Required = parameter.Required,
+                    Description = parameter.Description,
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String },
                 });
             }
@@ -100,6 +101,27 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
             Scheme = "bearer",
             Description = "The token from authentication/token.",
         };
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// An identifier in a request record is an <see cref="EntityIdentifier"/>, read by the API's own
+/// converter; the document shows it as the object clients send: one of these keys, a string (a
+/// number is taken too).
+/// </summary>
+internal sealed class ApiIdentifierSchemaTransformer : IOpenApiSchemaTransformer
+{
+    public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.JsonTypeInfo.Type == typeof(EntityIdentifier))
+        {
+            schema.Type = JsonSchemaType.Object;
+            schema.Description = "Exactly one key, e.g. {\"number\":\"J00000418\"} or {\"alternative_code\":\"CNLD\"}.";
+            schema.Properties = EntityIdentifier.JobKeys.Union(EntityIdentifier.ConfigurationKeys).ToDictionary(
+                key => key, IOpenApiSchema (_) => new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null });
+            schema.Required = null;
+        }
         return Task.CompletedTask;
     }
 }

@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.Identity;
 namespace JobsPortal.Features.Api;
 
 /// <summary>
-/// The methods of CRM.COM's Web API that JobsPortal offers, under <c>/crmapi/rest/v2/</c>. Each reads
-/// its parameters itself (<see cref="ApiBody"/>, <see cref="ApiQuery"/>), checks all of them before it
+/// The methods of CRM.COM's Web API that JobsPortal offers, under <c>/crmapi/rest/v2/</c>. A POST method
+/// reads its JSON body into its request record (<see cref="ApiBody"/>); a GET method reads the query
+/// parameters it declares here (<see cref="ApiQuery"/>). Each checks all its parameters before it
 /// touches anything, and answers with <see cref="ApiResult"/>. Cancelling goes through the same
 /// <see cref="CancellationService"/> as the portal's dialog, with channel API.
 /// </summary>
@@ -15,35 +16,42 @@ internal static class ApiEndpoints
 {
     public const string TokenParameter = "token";
 
-    private static readonly string[] TokenParameters = ["username", "password", "organisation"];
-    private static readonly string[] CancelParameters =
-        [TokenParameter, "job_identifier", "status_identifier", "cancellation_reason_identifier", "cancel_provided_items", "fields_set", "note"];
-    private static readonly string[] ShowParameters = [TokenParameter, "job_identifier", "fields_set"];
-    private static readonly string[] ListParameters =
-        [TokenParameter, "type_identifier", "accounts_receivable_identifier", "life_cycle_state", "number_of_results", "offset", "fields_set"];
-    private static readonly string[] StatusesParameters = [TokenParameter, "job_type_identifier", "life_cycle_state"];
-    private static readonly string[] ReasonsParameters = [TokenParameter, "job_type_identifier"];
-    private static readonly string[] IdentifierParameters = ["job_identifier", "type_identifier", "accounts_receivable_identifier", "job_type_identifier"];
-    private static readonly string[] AccountKeys = [EntityIdentifier.Number];
-
     public const int DefaultResults = 50;
     public const int MaxResults = 500;
 
+    // The GET methods' query parameters; the OpenAPI document lists them from here too.
+    private const string TypeKeys = "id=…, name=… or alternative_code=…";
+    private static readonly ApiQueryParameter JobIdentifier =
+        new("job_identifier", "The job, as key=value: number=J00000418 or id=418.", Required: true, EntityIdentifier.JobKeys);
+    private static readonly ApiQueryParameter TypeIdentifier =
+        new("type_identifier", $"The job type, as key=value: {TypeKeys}", IdentifierKeys: EntityIdentifier.ConfigurationKeys);
+    private static readonly ApiQueryParameter AccountIdentifier =
+        new("accounts_receivable_identifier", "The customer account, as number=ACR000123.", IdentifierKeys: [EntityIdentifier.Number]);
+    private static readonly ApiQueryParameter JobTypeIdentifier =
+        new("job_type_identifier", $"The job type, as key=value: {TypeKeys}", Required: true, EntityIdentifier.ConfigurationKeys);
+    private static readonly ApiQueryParameter State =
+        new("life_cycle_state", $"{string.Join(", ", Enum.GetNames<LifeCycleState>())} (IN PROGRESS, with a space, is taken too).");
+    private static readonly ApiQueryParameter NumberOfResults =
+        new("number_of_results", $"How many jobs to return: 1 to {MaxResults}, default {DefaultResults}.");
+    private static readonly ApiQueryParameter Offset = new("offset", "How many jobs to skip; default 0.");
+
+    internal static readonly ApiQueryParameter[] ShowParameters = [JobIdentifier, ApiQueryParameter.FieldsSet, ApiQueryParameter.Token];
+    internal static readonly ApiQueryParameter[] ListParameters =
+        [TypeIdentifier, AccountIdentifier, State, NumberOfResults, Offset, ApiQueryParameter.FieldsSet, ApiQueryParameter.Token];
+    internal static readonly ApiQueryParameter[] StatusesParameters =
+        [JobTypeIdentifier, State with { Description = "Only the statuses of this life cycle state." }, ApiQueryParameter.Token];
+    internal static readonly ApiQueryParameter[] ReasonsParameters = [JobTypeIdentifier, ApiQueryParameter.Token];
+
     public static async Task<IResult> TokenAsync(HttpContext context, SignInManager<ApplicationUser> signIn, ApiTokenIssuer issuer)
     {
-        var (body, bodyError) = await ApiBody.ReadAsync(context);
+        var (request, bodyError) = (await ApiBody.ReadAsync(context)).Read<ApiTokenRequest>();
         if ((bodyError ?? NoQuery(context)) is { } requestError)
         {
             return ApiResult.Error(requestError);
         }
-        body!.Check(TokenParameters);
-        var username = body.RequiredString("username").Trim();
-        var password = body.RequiredString("password");
-        _ = body.String("organisation"); // accepted, as CRM.COM clients send it, and ignored: one organisation
-        if (body.Error is { } error)
-        {
-            return ApiResult.Error(error);
-        }
+        // organisation is accepted, as CRM.COM clients send it, and ignored: there is one organisation.
+        var username = request!.Username.Trim();
+        var password = request.Password;
 
         var user = await signIn.UserManager.FindByNameAsync(username) ?? await signIn.UserManager.FindByEmailAsync(username);
         if (user is null)
@@ -67,22 +75,20 @@ internal static class ApiEndpoints
 
     public static async Task<IResult> CancelAsync(HttpContext context, CancellationService cancellation, ApiJobQueries queries)
     {
-        var (body, bodyError) = await ApiBody.ReadAsync(context);
+        var (request, bodyError) = (await ApiBody.ReadAsync(context)).Read<ApiCancelRequest>();
         if ((bodyError ?? NoQuery(context)) is { } requestError)
         {
             return ApiResult.Error(requestError);
         }
-        body!.Check(CancelParameters);
-        var job = body.Identifier("job_identifier", required: true);
-        var status = body.Identifier("status_identifier");
-        var reason = body.Identifier("cancellation_reason_identifier");
-        var cancelProvided = body.Boolean("cancel_provided_items") ?? false;
-        var fields = body.Fields(body.String("fields_set"));
-        var note = body.String("note");
-        if (body.Error is { } error)
+        if (FieldsSet.Read(request!.FieldsSet, out var fields) is { } error)
         {
             return ApiResult.Error(error);
         }
+        var job = request.JobIdentifier;
+        var status = request.StatusIdentifier;
+        var reason = request.CancellationReasonIdentifier;
+        var cancelProvided = request.CancelProvidedItems ?? false;
+        var note = request.Note;
 
         // The identifiers' shapes, the job's state, the status and reason rules: all the service's.
         var result = await cancellation.CancelAsync(
@@ -97,10 +103,9 @@ internal static class ApiEndpoints
 
     public static async Task<IResult> ShowAsync(HttpContext context, ApiJobQueries queries)
     {
-        var query = new ApiQuery(context.Request.Query);
-        query.Check(ShowParameters, IdentifierParameters);
-        var (key, value) = query.Validate(query.Identifier("job_identifier", required: true), "job_identifier", EntityIdentifier.JobKeys);
-        var fields = query.Fields(query.Get("fields_set"));
+        var query = ApiQuery.Read(context, ShowParameters);
+        var (key, value) = query.Identifier(JobIdentifier);
+        var fields = query.Fields();
         if (query.Error is { } error)
         {
             return ApiResult.Error(error);
@@ -113,22 +118,19 @@ internal static class ApiEndpoints
 
     public static async Task<IResult> ListAsync(HttpContext context, ApiJobQueries queries)
     {
-        var query = new ApiQuery(context.Request.Query);
-        query.Check(ListParameters, IdentifierParameters);
-        var typeIdentifier = query.Identifier("type_identifier");
-        var (typeKey, typeValue) = query.Validate(typeIdentifier, "type_identifier", EntityIdentifier.ConfigurationKeys);
-        var account = query.Identifier("accounts_receivable_identifier");
-        var (_, accountNumber) = query.Validate(account, "accounts_receivable_identifier", AccountKeys);
-        var state = query.State("life_cycle_state");
-        var take = query.Int("number_of_results", DefaultResults, 1, MaxResults);
-        var skip = query.Int("offset", 0, 0, int.MaxValue);
-        var fields = query.Fields(query.Get("fields_set"));
+        var query = ApiQuery.Read(context, ListParameters);
+        var (typeKey, typeValue) = query.Identifier(TypeIdentifier);
+        var (_, accountNumber) = query.Identifier(AccountIdentifier);
+        var state = query.State(State);
+        var take = query.Int(NumberOfResults, DefaultResults, 1, MaxResults);
+        var skip = query.Int(Offset, 0, 0, int.MaxValue);
+        var fields = query.Fields();
         if (query.Error is { } error)
         {
             return ApiResult.Error(error);
         }
         int? typeId = null;
-        if (typeIdentifier is not null)
+        if (query.Has(TypeIdentifier))
         {
             var type = await queries.FindTypeAsync(typeKey, typeValue, context.RequestAborted);
             if (type is null)
@@ -137,16 +139,15 @@ internal static class ApiEndpoints
             }
             typeId = type.Id;
         }
-        var filter = new ApiJobQueries.ListFilter(typeId, account is null ? null : accountNumber.ToUpperInvariant(), state, take, skip);
+        var filter = new ApiJobQueries.ListFilter(typeId, query.Has(AccountIdentifier) ? accountNumber.ToUpperInvariant() : null, state, take, skip);
         return ApiResult.Ok(await queries.ListJobsAsync(filter, context.RequestAborted), fields);
     }
 
     public static async Task<IResult> StatusesAsync(HttpContext context, ApiJobQueries queries)
     {
-        var query = new ApiQuery(context.Request.Query);
-        query.Check(StatusesParameters, IdentifierParameters);
-        var (key, value) = query.Validate(query.Identifier("job_type_identifier", required: true), "job_type_identifier", EntityIdentifier.ConfigurationKeys);
-        var state = query.State("life_cycle_state");
+        var query = ApiQuery.Read(context, StatusesParameters);
+        var (key, value) = query.Identifier(JobTypeIdentifier);
+        var state = query.State(State);
         if (query.Error is { } error)
         {
             return ApiResult.Error(error);
@@ -159,9 +160,8 @@ internal static class ApiEndpoints
 
     public static async Task<IResult> ReasonsAsync(HttpContext context, ApiJobQueries queries)
     {
-        var query = new ApiQuery(context.Request.Query);
-        query.Check(ReasonsParameters, IdentifierParameters);
-        var (key, value) = query.Validate(query.Identifier("job_type_identifier", required: true), "job_type_identifier", EntityIdentifier.ConfigurationKeys);
+        var query = ApiQuery.Read(context, ReasonsParameters);
+        var (key, value) = query.Identifier(JobTypeIdentifier);
         if (query.Error is { } error)
         {
             return ApiResult.Error(error);

@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using JobsPortal.Data;
 using JobsPortal.Data.Entities;
 using JobsPortal.Features.Cancellation;
+using JobsPortal.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace JobsPortal.Features.Api;
@@ -19,8 +20,8 @@ public sealed class ApiJobQueries(IDbContextFactory<JobsPortalDbContext> dbFacto
         j.Description,
         j.LifeCycleState.ToString(),
         j.RatingState.ToString(),
-        ApiDates.Format(j.ExpirationDate),
-        ApiDates.Format(j.ScheduledDate),
+        Formats.IsoUtc(j.ExpirationDate),
+        Formats.IsoUtc(j.ScheduledDate),
         new ApiAssignedTo(
             j.AssignedUser == null ? null : new ApiNamed(j.AssignedUser.Id, j.AssignedUser.DisplayName),
             j.AssignedUnit == null ? null : new ApiNamed(Id(j.AssignedUnit.Id), j.AssignedUnit.Name)),
@@ -29,8 +30,8 @@ public sealed class ApiJobQueries(IDbContextFactory<JobsPortalDbContext> dbFacto
         new ApiJobStatus(Id(j.JobStatus.Id), j.JobStatus.Name, j.JobStatus.AlternativeCode, j.JobStatus.Description,
             j.JobStatus.LifeCycleState.ToString()),
         new ApiLogInformation(
-            ApiDates.Format(j.CreatedAt),
-            ApiDates.Format(j.UpdatedAt),
+            Formats.IsoUtc(j.CreatedAt),
+            Formats.IsoUtc(j.UpdatedAt),
             j.CreatedByUser == null ? null : j.CreatedByUser.UserName,
             j.UpdatedByUser == null ? null : j.UpdatedByUser.UserName));
 

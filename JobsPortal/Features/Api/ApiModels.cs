@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
+using JobsPortal.Features.Cancellation;
 
 namespace JobsPortal.Features.Api;
 
@@ -92,15 +92,10 @@ public sealed record ApiToken(
     [property: JsonPropertyName("expires_in")] long ExpiresIn,
     [property: JsonPropertyName("expiration_date")] string ExpirationDate);
 
-// Request bodies, for the OpenAPI document only: the endpoints read the JSON themselves (ApiBody)
-// so that every malformed input gets its own code instead of a model-binding ProblemDetails.
-
-/// <summary>An identifier object: exactly one key, e.g. <c>{"number":"J00000418"}</c> or <c>{"alternative_code":"CNLD"}</c>.</summary>
-public sealed record ApiIdentifier(
-    [property: JsonPropertyName("id")] string? Id = null,
-    [property: JsonPropertyName("number")] string? Number = null,
-    [property: JsonPropertyName("name")] string? Name = null,
-    [property: JsonPropertyName("alternative_code")] string? AlternativeCode = null);
+// Request bodies: the contract of the POST methods. ApiBody deserializes the body into them, strictly
+// (no other member, none twice, the right JSON types); the OpenAPI document shows them. A member that
+// is not nullable is a mandatory parameter. Identifiers are objects with exactly one key, such as
+// {"number":"J00000418"}, read as given (EntityIdentifierJsonConverter) so their check can name them.
 
 public sealed record ApiTokenRequest(
     [property: JsonPropertyName("username")] string Username,
@@ -108,19 +103,10 @@ public sealed record ApiTokenRequest(
     [property: JsonPropertyName("organisation")] string? Organisation = null);
 
 public sealed record ApiCancelRequest(
-    [property: JsonPropertyName("job_identifier")] ApiIdentifier JobIdentifier,
-    [property: JsonPropertyName("token")] string? Token = null,
-    [property: JsonPropertyName("status_identifier")] ApiIdentifier? StatusIdentifier = null,
-    [property: JsonPropertyName("cancellation_reason_identifier")] ApiIdentifier? CancellationReasonIdentifier = null,
+    [property: JsonPropertyName("job_identifier")] EntityIdentifier JobIdentifier,
+    [property: JsonPropertyName(ApiEndpoints.TokenParameter)] string? Token = null,
+    [property: JsonPropertyName("status_identifier")] EntityIdentifier? StatusIdentifier = null,
+    [property: JsonPropertyName("cancellation_reason_identifier")] EntityIdentifier? CancellationReasonIdentifier = null,
     [property: JsonPropertyName("cancel_provided_items")] bool? CancelProvidedItems = null,
     [property: JsonPropertyName("fields_set")] string? FieldsSet = null,
     [property: JsonPropertyName("note")] string? Note = null);
-
-public static class ApiDates
-{
-    /// <summary>ISO 8601 with an offset, to the second: <c>2026-11-02T09:30:00+00:00</c>.</summary>
-    public static string Format(DateTime utc) =>
-        new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-
-    public static string? Format(DateTime? utc) => utc is { } value ? Format(value) : null;
-}

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using JobsPortal.Data.Entities;
+using JobsPortal.Shared;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
@@ -31,7 +32,7 @@ public sealed class ApiTokenIssuer(
         var expires = now + Options.BearerTokenExpiration;
         var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = expires }, TicketScheme);
         return new ApiToken(Options.BearerTokenProtector.Protect(ticket), "Bearer",
-            (long)Options.BearerTokenExpiration.TotalSeconds, ApiDates.Format(expires.UtcDateTime));
+            (long)Options.BearerTokenExpiration.TotalSeconds, Formats.IsoUtc(expires.UtcDateTime));
     }
 }
 
@@ -72,7 +73,7 @@ public sealed class ApiTokenAuthenticationHandler(
         }
         if (clock.GetUtcNow() >= expires)
         {
-            return Fail(ApiErrorCodes.TokenExpired, $"The token expired at {ApiDates.Format(expires.UtcDateTime)}; get a new one from authentication/token.");
+            return Fail(ApiErrorCodes.TokenExpired, $"The token expired at {Formats.IsoUtc(expires.UtcDateTime)}; get a new one from authentication/token.");
         }
 
         var user = users.GetUserId(ticket.Principal) is { } userId ? await users.FindByIdAsync(userId) : null;
@@ -105,8 +106,7 @@ public sealed class ApiTokenAuthenticationHandler(
         }
         if (HttpMethods.IsPost(Request.Method))
         {
-            var (body, _) = await ApiBody.ReadAsync(Context);
-            return body?.String("token");
+            return (await ApiBody.ReadAsync(Context)).Token();
         }
         return null;
     }

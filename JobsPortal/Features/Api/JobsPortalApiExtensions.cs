@@ -78,14 +78,13 @@ public static class JobsPortalApiExtensions
         {
             o.ShouldInclude = description => description.RelativePath?.StartsWith(BasePath[1..], StringComparison.Ordinal) == true;
             o.AddDocumentTransformer<ApiDocumentTransformer>();
+            o.AddSchemaTransformer<ApiIdentifierSchemaTransformer>();
         });
         return services;
     }
 
     public static WebApplication MapJobsPortalApi(this WebApplication app)
     {
-        app.UseRateLimiter();
-
         var api = app.MapGroup(BasePath).WithTags("CRM.COM jobs API");
         api.MapPost("authentication/token", ApiEndpoints.TokenAsync)
             .AllowAnonymous()
@@ -112,22 +111,14 @@ public static class JobsPortalApiExtensions
             .WithName("jobs/all_scopes/show")
             .WithSummary("Show a job")
             .RequiresToken()
-            .WithQueryParameters(
-                ("job_identifier", true, "The job, as key=value: number=J00000418 or id=418."),
-                ("fields_set", false, "Comma separated top-level fields to return; all when not given."))
+            .WithQueryParameters(ApiEndpoints.ShowParameters)
             .Produces<ApiEnvelope<ApiJob>>()
             .ProducesErrors(400, 401, 403, 404);
         staff.MapGet("jobs/all_scopes/list", ApiEndpoints.ListAsync)
             .WithName("jobs/all_scopes/list")
             .WithSummary("List jobs, newest first")
             .RequiresToken()
-            .WithQueryParameters(
-                ("type_identifier", false, "The job type, as key=value: id=…, name=… or alternative_code=…"),
-                ("accounts_receivable_identifier", false, "The customer account, as number=ACR000123."),
-                ("life_cycle_state", false, "DRAFT, PENDING, IN_PROGRESS, COMPLETED or CANCELLED."),
-                ("number_of_results", false, $"How many jobs to return: 1 to {ApiEndpoints.MaxResults}, default {ApiEndpoints.DefaultResults}."),
-                ("offset", false, "How many jobs to skip; default 0."),
-                ("fields_set", false, "Comma separated top-level fields to return; all when not given."))
+            .WithQueryParameters(ApiEndpoints.ListParameters)
             .Produces<ApiEnvelope<List<ApiJob>>>()
             .ProducesErrors(400, 401, 403, 404);
         staff.MapGet("jobs/configuration/statuses/list", ApiEndpoints.StatusesAsync)
@@ -135,9 +126,7 @@ public static class JobsPortalApiExtensions
             .WithSummary("List the statuses a job type allows")
             .WithDescription("`default` marks the type's default status on start (IN_PROGRESS), on complete (COMPLETED) and on cancel (CANCELLED).")
             .RequiresToken()
-            .WithQueryParameters(
-                ("job_type_identifier", true, "The job type, as key=value: id=…, name=… or alternative_code=…"),
-                ("life_cycle_state", false, "Only the statuses of this life cycle state."))
+            .WithQueryParameters(ApiEndpoints.StatusesParameters)
             .Produces<ApiEnvelope<List<ApiStatusRow>>>()
             .ProducesErrors(400, 401, 403, 404);
         staff.MapGet("jobs/configuration/cancellation_reasons/list", ApiEndpoints.ReasonsAsync)
@@ -145,7 +134,7 @@ public static class JobsPortalApiExtensions
             .WithSummary("List the cancellation reasons a job type allows")
             .WithDescription("Retired reasons are left out; `default` marks the reason used when a cancel gives none.")
             .RequiresToken()
-            .WithQueryParameters(("job_type_identifier", true, "The job type, as key=value: id=…, name=… or alternative_code=…"))
+            .WithQueryParameters(ApiEndpoints.ReasonsParameters)
             .Produces<ApiEnvelope<List<ApiReasonRow>>>()
             .ProducesErrors(400, 401, 403, 404);
 
