@@ -61,7 +61,8 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(path, services.BuildServiceProvider(), clock);
     }
 
-    public JobsPortalDbContext CreateContext() => Factory.CreateDbContext();
+    /// <summary>A context to arrange and check a test's data; what it saves is a system write, as the seed's is.</summary>
+    public JobsPortalDbContext CreateContext() => Factory.CreateDbContext(AuditActor.System);
 
     /// <summary>
     /// Gives a bUnit context this database's own singletons (context factory, change notifier, write

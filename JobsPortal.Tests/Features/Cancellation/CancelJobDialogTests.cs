@@ -30,10 +30,9 @@ public sealed class CancelJobDialogTests(SeededTemplate template) : IClassFixtur
             job = await pick(context.Jobs.AsNoTracking().Include(j => j.Items).Include(j => j.JobType)).OrderBy(j => j.Id).FirstAsync();
             userId = await context.Users.Where(u => u.Email == "maria.lopez@example.com").Select(u => u.Id).SingleAsync();
         }
-        var ctx = BunitSetup.Create("Maria Lopez", Roles.Agent);
+        var ctx = BunitSetup.Create("Maria Lopez", [new Claim(ClaimTypes.NameIdentifier, userId)], Roles.Agent);
         db.ShareWith(ctx.Services);
         ctx.Services.AddSingleton<TimeProvider>(db.Clock);
-        ctx.AddAuthorization().SetAuthorized("Maria Lopez").SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
         ctx.AsInteractiveServer();
         var host = ctx.Render<DialogHost>();
         var dialogs = ctx.Services.GetRequiredService<IDialogService>();
@@ -158,8 +157,7 @@ public sealed class CancelJobDialogTests(SeededTemplate template) : IClassFixtur
         await using var s = await OpenAsync(q => q.Where(j => j.LifeCycleState == LifeCycleState.PENDING));
         await using (var scope = s.Db.Services.CreateAsyncScope())
         {
-            await using var context = s.Db.CreateContext();
-            var tom = await context.Users.Where(u => u.Email == "tom.becker@example.com").Select(u => u.Id).SingleAsync();
+            var tom = await s.Db.ActorAsync("tom.becker@example.com");
             var result = await scope.ServiceProvider.GetRequiredService<CancellationService>().CancelAsync(
                 new CancelJobCommand(EntityIdentifier.ById(s.Job.Id), tom, CancellationChannel.PORTAL));
             Assert.True(result.Succeeded);
