@@ -36,9 +36,14 @@ public sealed class AppTestContext : BunitContext
     /// <param name="email">Who is signed in: a person of <paramref name="database"/> (see <see cref="DemoPeople"/>).</param>
     /// <param name="url">Where the browser is, relative to http://localhost/.</param>
     public static async Task<AppTestContext> CreateAsync(
-        TestDatabase database, string email, string url = "", Action<IServiceCollection>? configure = null)
+        TestDatabase database, string email, string url = "", Action<IServiceCollection>? configure = null) =>
+        await CreateAsync(database, await database.PrincipalAsync(email), url, configure);
+
+    /// <param name="user">Who is signed in, made by hand (<see cref="TestActors.Principal"/>): someone the database has no account for, or other roles.</param>
+    public static async Task<AppTestContext> CreateAsync(
+        TestDatabase database, ClaimsPrincipal user, string url = "", Action<IServiceCollection>? configure = null)
     {
-        var ctx = new AppTestContext(database, await database.PrincipalAsync(email));
+        var ctx = new AppTestContext(database, user);
         try
         {
             ctx.JSInterop.Mode = JSRuntimeMode.Loose;

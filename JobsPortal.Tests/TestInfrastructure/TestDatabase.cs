@@ -67,7 +67,8 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(path, services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }), clock);
     }
 
-    public JobsPortalDbContext CreateContext() => Factory.CreateDbContext();
+    /// <summary>A context to arrange and check a test's data; what it saves is a system write, as the seed's is.</summary>
+    public JobsPortalDbContext CreateContext() => Factory.CreateDbContext(AuditActor.System);
 
     /// <summary>
     /// A scoped service as one request or circuit would get it, for tests that call a service

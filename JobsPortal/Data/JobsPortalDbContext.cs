@@ -9,10 +9,32 @@ public class JobsPortalDbContext(DbContextOptions<JobsPortalDbContext> options)
     : IdentityDbContext<ApplicationUser>(options)
 {
     /// <summary>
-    /// The user on whose behalf this context saves; the audit interceptor stamps it into log
-    /// information. Services set it right after creating the context for an operation.
+    /// On whose behalf this context saves, for the audit interceptor; null for a context made only to
+    /// read. Given once, where the context is made (<see cref="AuditActorContextFactory"/>), and
+    /// forgotten when the context is disposed, so a pooled instance never carries it to its next user.
     /// </summary>
-    public string? ActingUserId { get; set; }
+    public AuditActor? Actor { get; private set; }
+
+    internal void ActFor(AuditActor actor)
+    {
+        if (Actor is not null)
+        {
+            throw new InvalidOperationException($"This context already writes for {Actor}; make a new one for {actor}.");
+        }
+        Actor = actor;
+    }
+
+    public override void Dispose()
+    {
+        Actor = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Actor = null;
+        return base.DisposeAsync();
+    }
 
     public DbSet<BusinessUnit> BusinessUnits => Set<BusinessUnit>();
     public DbSet<Unit> Units => Set<Unit>();

@@ -96,6 +96,7 @@ public static class JobsPortalServiceExtensions
 
         services.AddSingleton<JobChangeNotifier>();
         services.AddSingleton<SqliteWriteGate>();
+        services.AddScoped<Features.Cancellation.CancelConfiguration>();
         services.AddScoped<Features.Cancellation.CancellationService>();
         services.AddReviewFeature();
         services.AddScoped<Features.Jobs.JobSearchService>();

@@ -152,8 +152,7 @@ public sealed class CancelJobDialogTests(SeededTemplate template) : IClassFixtur
         await using var s = await OpenAsync(q => q.Where(j => j.LifeCycleState == LifeCycleState.PENDING));
         await using (var scope = s.Db.Services.CreateAsyncScope())
         {
-            await using var context = s.Db.CreateContext();
-            var tom = await context.Users.Where(u => u.Email == "tom.becker@example.com").Select(u => u.Id).SingleAsync();
+            var tom = await s.Db.PrincipalAsync("tom.becker@example.com");
             var result = await scope.ServiceProvider.GetRequiredService<CancellationService>().CancelAsync(
                 new CancelJobCommand(EntityIdentifier.ById(s.Job.Id), tom, CancellationChannel.PORTAL));
             Assert.True(result.Succeeded);

@@ -42,7 +42,7 @@ public sealed class CancellationServiceTests(SeededTemplate template) : IClassFi
 
     private static async Task<CancelJobResult> CancelAsync(TestDatabase db, Job job, Func<CancelJobCommand, CancelJobCommand>? change = null)
     {
-        var command = new CancelJobCommand(EntityIdentifier.Of("number", job.Number), await UserIdAsync(db), CancellationChannel.PORTAL);
+        var command = new CancelJobCommand(EntityIdentifier.Of("number", job.Number), await db.PrincipalAsync(Agent), CancellationChannel.PORTAL);
         return await Service(db).CancelAsync(change is null ? command : change(command));
     }
 
@@ -218,7 +218,7 @@ public sealed class CancellationServiceTests(SeededTemplate template) : IClassFi
     {
         await using var db = await template.CloneAsync();
         var service = Service(db);
-        var user = await UserIdAsync(db);
+        var user = await db.PrincipalAsync(Agent);
 
         var byNumber = await service.CancelAsync(new CancelJobCommand(EntityIdentifier.Of("number", "J99999999"), user, CancellationChannel.API));
         var byBadId = await service.CancelAsync(new CancelJobCommand(EntityIdentifier.Of("id", "abc"), user, CancellationChannel.API));
@@ -284,6 +284,30 @@ public sealed class CancellationServiceTests(SeededTemplate template) : IClassFi
         Assert.True(both.Succeeded, both.Error?.Message);
     }
 
+    [Theory]
+    [InlineData("CNLD", CancelErrorCodes.StatusNotAllowed)] // a cancel status, but not one GEN allows
+    [InlineData("PND", CancelErrorCodes.StatusNotCancelStatus)] // one GEN allows, but not a cancel status
+    public async Task A_default_cancel_status_is_checked_like_a_given_one(string defaultCode, string givenError)
+    {
+        await using var db = await template.CloneAsync();
+        var job = await JobInStateAsync(db, LifeCycleState.PENDING, "GEN");
+        await using (var context = db.CreateContext())
+        {
+            var type = await context.JobTypes.SingleAsync(t => t.AlternativeCode == "GEN");
+            type.DefaultCancelStatusId = (await context.JobStatuses.SingleAsync(s => s.AlternativeCode == defaultCode)).Id;
+            await context.SaveChangesAsync();
+        }
+
+        var byDefault = await CancelAsync(db, job);
+        var given = await CancelAsync(db, job, c => c with { Status = EntityIdentifier.Of("alternative_code", defaultCode) });
+        var options = (await Service(db).GetOptionsAsync(job.Id))!;
+
+        Assert.Equal(CancelErrorCodes.NoDefaultStatus, byDefault.Error?.Code);
+        Assert.Equal(givenError, given.Error?.Code);
+        Assert.DoesNotContain(options.Statuses, s => s.IsDefault);
+        await AssertUnchangedAsync(db, job);
+    }
+
     [Fact]
     public async Task A_job_changed_since_it_was_opened_is_not_cancelled_blind()
     {
@@ -308,10 +332,21 @@ public sealed class CancellationServiceTests(SeededTemplate template) : IClassFi
         await using var db = await template.CloneAsync();
         var job = await JobInStateAsync(db, LifeCycleState.PENDING);
 
-        var result = await Service(db).CancelAsync(new CancelJobCommand(EntityIdentifier.Of("number", job.Number), "no-such-user", CancellationChannel.API));
+        var agentId = await UserIdAsync(db);
+        var actors = new[]
+        {
+            TestActors.Principal(agentId), // a real account, but the principal holds no staff role
+            TestActors.Principal("no-such-user", Roles.Agent), // the role, but no such account
+            new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity()), // not signed in
+        };
 
-        Assert.Equal(CancelErrorCodes.NotAllowed, result.Error?.Code);
-        Assert.Equal(CancelErrorKind.Forbidden, result.Error!.Kind);
+        foreach (var actor in actors)
+        {
+            var result = await Service(db).CancelAsync(new CancelJobCommand(EntityIdentifier.Of("number", job.Number), actor, CancellationChannel.API));
+
+            Assert.Equal(CancelErrorCodes.NotAllowed, result.Error?.Code);
+            Assert.Equal(CancelErrorKind.Forbidden, result.Error!.Kind);
+        }
         await AssertUnchangedAsync(db, job);
     }
 
@@ -320,8 +355,8 @@ public sealed class CancellationServiceTests(SeededTemplate template) : IClassFi
     {
         await using var db = await template.CloneAsync();
         var job = await JobWithPendingAndProvidedItemsAsync(db);
-        var user = await UserIdAsync(db);
-        var other = await UserIdAsync(db, "tom.becker@example.com");
+        var user = await db.PrincipalAsync(Agent);
+        var other = await db.PrincipalAsync("tom.becker@example.com");
         using var start = new ManualResetEventSlim();
 
         var attempts = Enumerable.Range(0, 16).Select(i => Task.Run(async () =>

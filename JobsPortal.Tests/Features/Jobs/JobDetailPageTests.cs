@@ -158,22 +158,14 @@ public sealed class JobDetailPageTests(SearchFixture fixture) : IClassFixture<Se
     {
         var job = await DetailOfAsync(j => j.LifeCycleState == LifeCycleState.PENDING);
         // The context judges the app's own policies on the person's roles; without a role, a person the cookie says has none.
-        await using var ctx = await AppTestContext.CreateAsync(fixture.Db, role is null ? DemoPeople.Agent : DemoPeople.WithRole(role),
-            $"jobs/{job.Number}", services => { if (role is null) { WithoutRoles(services); } });
+        await using var ctx = role is null
+            ? await AppTestContext.CreateAsync(fixture.Db, TestActors.Principal("someone"), $"jobs/{job.Number}")
+            : await AppTestContext.CreateAsync(fixture.Db, DemoPeople.WithRole(role), $"jobs/{job.Number}");
 
         var page = ctx.RenderPage<JobDetailPage>(("Number", job.Number));
 
         page.WaitForAssertion(() => Assert.Equal(job.Number, page.Find("[data-testid=job-number]").TextContent), Wait);
         Assert.Equal(offered, page.FindAll("[data-testid=cancel-job]").Count == 1);
-    }
-
-    /// <summary>A signed-in person with no role at all.</summary>
-    private static void WithoutRoles(IServiceCollection services) =>
-        services.AddSingleton<AuthenticationStateProvider>(new SignedIn(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "Test person")], "Test"))));
-
-    private sealed class SignedIn(ClaimsPrincipal user) : AuthenticationStateProvider
-    {
-        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(user));
     }
 
     [Fact]

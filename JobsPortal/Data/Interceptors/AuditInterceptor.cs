@@ -7,7 +7,10 @@ namespace JobsPortal.Data.Interceptors;
 /// <summary>
 /// Stamps log information (created/updated date and user) and bumps the concurrency token of every
 /// audited entity in one place, so no service can forget it. The clock is a <see cref="TimeProvider"/>
-/// so tests control time; the user is the context's <see cref="JobsPortalDbContext.ActingUserId"/>.
+/// so tests control time; the user is the context's <see cref="JobsPortalDbContext.Actor"/>, given
+/// where the context was made. An audited change saved through a context without an actor is refused
+/// rather than stamped with no one: a forgotten actor fails at once instead of leaving a hole in the
+/// log. The interceptor holds no per-operation state, so it suits pooled contexts too.
 /// </summary>
 public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
@@ -31,10 +34,22 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             return;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var userId = (context as JobsPortalDbContext)?.ActingUserId;
+        var audited = context.ChangeTracker.Entries<IAuditable>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified)
+            .ToList();
+        if (audited.Count == 0)
+        {
+            return;
+        }
+        var actor = (context as JobsPortalDbContext)?.Actor
+            ?? throw new InvalidOperationException(
+                $"An audited change ({audited[0].Entity.GetType().Name}) was saved through a context made without an actor. " +
+                "Make the context with CreateDbContextAsync(AuditActor.User(id)), or AuditActor.System for a seed or generator write.");
 
-        foreach (var entry in context.ChangeTracker.Entries<IAuditable>())
+        var now = clock.GetUtcNow().UtcDateTime;
+        var userId = actor.UserId;
+
+        foreach (var entry in audited)
         {
             if (entry.State == EntityState.Added)
             {

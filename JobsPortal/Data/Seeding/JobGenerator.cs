@@ -12,7 +12,7 @@ namespace JobsPortal.Data.Seeding;
 /// minutes at that size; log information is therefore written here explicitly, as history.
 /// Deterministic: the same seed, reference data and clock give the same rows.
 /// </summary>
-public sealed class JobGenerator(GeneratorReference reference, DateTime nowUtc, int seed = 20261129)
+public sealed partial class JobGenerator(GeneratorReference reference, DateTime nowUtc, int seed = 20261129)
 {
     private const int BatchSize = 10_000;
 
@@ -134,37 +134,35 @@ public sealed class JobGenerator(GeneratorReference reference, DateTime nowUtc, 
             events++;
         }
 
-        // Items: a state that fits where the job is in its life cycle.
+        // Items: a state that fits where the job is in its life cycle; a cancelled job's items are
+        // then cancelled by the same plan as a real cancel.
         var itemCount = rng.Next(1, 5);
         var cancelled = state == LifeCycleState.CANCELLED;
         var cancelledFrom = cancelled ? (LifeCycleState)rng.Next(0, 3) : state;
         var cancelProvided = cancelled && rng.Next(10) < 4;
-        int itemsCancelled = 0, providedLeft = 0;
+        var items = new List<GeneratedItem>(itemCount);
         for (var n = 0; n < itemCount; n++)
         {
             var pool = type.Goods.Length > 0 && (type.Services.Length == 0 || rng.Next(3) > 0) ? type.Goods : type.Services;
             var product = pool[rng.Next(pool.Length)];
             var itemState = ItemState(rng, cancelledFrom, product.Kind);
-            if (cancelled)
-            {
-                if (itemState == JobItemState.PENDING || cancelProvided)
-                {
-                    itemState = JobItemState.CANCELLED;
-                    itemsCancelled++;
-                }
-                else
-                {
-                    providedLeft++;
-                }
-            }
             var serial = product.Kind == JobItemKind.PHYSICAL_GOOD && product.Code != "CBL-RG6"
                 ? $"SN{rng.NextInt64(0x10000000000, 0xFFFFFFFFFFF):X}" : null;
             var quantity = product.Code == "CBL-RG6" ? rng.Next(1, 4) : 1;
-            w.Item(id, product, quantity, serial, itemState);
+            items.Add(new GeneratedItem(product, quantity, serial) { State = itemState });
+        }
+        var plan = cancelled ? CancellationPlan.For(items, i => i.State, cancelProvided) : null;
+        foreach (var item in plan?.ToCancel ?? [])
+        {
+            item.State = JobItemState.CANCELLED;
+        }
+        foreach (var item in items)
+        {
+            w.Item(id, item.Product, item.Quantity, item.Serial, item.State);
         }
 
         GeneratorStatus status = openStatus;
-        if (cancelled)
+        if (plan is not null)
         {
             var cancelStatus = Pick(rng, type.Statuses[LifeCycleState.CANCELLED]);
             var cancelledAt = created.AddMinutes(rng.Next(10, (int)Math.Max(11, Math.Min(age.TotalMinutes - 1, 20 * 24 * 60))));
@@ -174,10 +172,8 @@ public sealed class JobGenerator(GeneratorReference reference, DateTime nowUtc, 
             var channel = rng.Next(100) < 15 ? CancellationChannel.API : CancellationChannel.PORTAL;
             var note = rng.Next(10) < 3 ? CancelNotes[rng.Next(CancelNotes.Length)] : null;
             var review = PickReview(reviewRng, by, cancelledAt);
-            w.Cancellation(id, cancelStatus.Id, reason.Id, cancelProvided, itemsCancelled, providedLeft, note, by, cancelledAt, channel, review);
-            w.Event(id, cancelledAt, JobEventKind.CANCELLED,
-                $"Cancelled with status {cancelStatus.Name}, reason {reason.Name}: {itemsCancelled} item(s) cancelled, {providedLeft} provided item(s) left with the customer",
-                by.Id);
+            w.Cancellation(id, cancelStatus.Id, reason.Id, cancelProvided, plan.ItemsCancelled, plan.ProvidedItemsLeft, note, by, cancelledAt, channel, review);
+            w.Event(id, cancelledAt, JobEventKind.CANCELLED, plan.Summary(channel, cancelStatus.Name, reason.Name, note), by.Id);
             events++;
             if (review is not null)
             {
@@ -199,6 +195,14 @@ public sealed class JobGenerator(GeneratorReference reference, DateTime nowUtc, 
     }
 
     private sealed record GeneratedReview(ReviewState State, string? Comment, GeneratorUser By, DateTime At);
+
+    private sealed class GeneratedItem(GeneratorProduct product, int quantity, string? serial)
+    {
+        public GeneratorProduct Product { get; } = product;
+        public int Quantity { get; } = quantity;
+        public string? Serial { get; } = serial;
+        public JobItemState State { get; set; }
+    }
 
     /// <summary>
     /// Cancellations older than a week: about half reviewed, one in ten of those flagged, never by
@@ -251,115 +255,4 @@ public sealed class JobGenerator(GeneratorReference reference, DateTime nowUtc, 
     }
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
-
-    /// <summary>The prepared INSERT commands, their parameters bound once and reused for every row.</summary>
-    private sealed class Writer : IDisposable
-    {
-        private readonly SqliteCommand _job, _item, _event, _cancellation, _review;
-
-        public Writer(SqliteConnection connection)
-        {
-            _job = Prepare(connection, "Jobs",
-                ["Id", "Number", "Description", "LifeCycleState", "RatingState", "ExpirationDate", "ScheduledDate", "AccountNumber",
-                 "AccountName", "ContactEmail", "ContactPhone", "Notes", "StartDate", "ExpectedCompletionDate", "ActualCompletionDate",
-                 "AssignedUserId", "AssignedUnitId", "JobTypeId", "JobStatusId", "CreatedAt", "CreatedByUserId", "UpdatedAt",
-                 "UpdatedByUserId", "Version"]);
-            _item = Prepare(connection, "JobItems", ["JobId", "Kind", "ProductCode", "ProductName", "Quantity", "SerialNumber", "State"]);
-            _event = Prepare(connection, "JobEvents", ["JobId", "OccurredAt", "Kind", "Summary", "UserId"]);
-            _cancellation = Prepare(connection, "JobCancellations",
-                ["JobId", "JobStatusId", "CancellationReasonId", "CancelProvidedItems", "ItemsCancelled", "ProvidedItemsLeft", "Note",
-                 "CancelledByUserId", "CancelledByUnitId", "CancelledAt", "Channel", "ReviewState", "LastReviewedAt", "LastReviewComment"]);
-            // The history row follows its cancellation's INSERT at once on this connection, so
-            // last_insert_rowid() is that cancellation's id: no read-back, no index needed while
-            // the generator has the indexes dropped.
-            _review = connection.CreateCommand();
-            _review.CommandText =
-                "INSERT INTO \"CancellationReviews\" (\"JobCancellationId\", \"State\", \"Comment\", \"ReviewedByUserId\", \"ReviewedAt\") " +
-                "VALUES (last_insert_rowid(), $p0, $p1, $p2, $p3)";
-            for (var i = 0; i < 4; i++)
-            {
-                _review.Parameters.Add(new SqliteParameter($"$p{i}", null));
-            }
-        }
-
-        private static SqliteCommand Prepare(SqliteConnection connection, string table, string[] columns)
-        {
-            var command = connection.CreateCommand();
-            command.CommandText =
-                $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
-            for (var i = 0; i < columns.Length; i++)
-            {
-                command.Parameters.Add(new SqliteParameter($"$p{i}", null));
-            }
-            return command;
-        }
-
-        public void Use(SqliteTransaction tx)
-        {
-            _job.Transaction = _item.Transaction = _event.Transaction = _cancellation.Transaction = _review.Transaction = tx;
-        }
-
-        private static void Run(SqliteCommand command, params object?[] values)
-        {
-            for (var i = 0; i < values.Length; i++)
-            {
-                command.Parameters[i].Value = values[i] ?? DBNull.Value;
-            }
-            command.ExecuteNonQuery();
-        }
-
-        // Dates go in EF Core's SQLite text format so EF reads and compares them as its own.
-        private static object? D(DateTime? d) => d?.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
-
-        public void Job(int id, string number, string description, LifeCycleState state, RatingState rating, DateTime expiration,
-            DateTime scheduled, string account, string accountName, string email, string phone, string? notes, DateTime? start,
-            DateTime expected, DateTime? completed, GeneratorUser? assignee, int typeId, int statusId, DateTime created,
-            string createdBy, DateTime updated, string updatedBy)
-        {
-            Run(_job, id, number, description, state.ToString(), rating.ToString(), D(expiration), D(scheduled), account, accountName,
-                email, phone, notes, D(start), D(expected), D(completed), assignee?.Id, assignee?.UnitId, typeId, statusId, D(created),
-                createdBy, D(updated), updatedBy, 0);
-            FlushChildren();
-        }
-
-        // A job's children are decided before the job row (its status depends on them), but the
-        // row must go in first for the foreign keys: they wait here until Job() writes it.
-        private readonly List<(SqliteCommand Command, object?[] Values)> _children = [];
-
-        public void Item(int jobId, GeneratorProduct product, int quantity, string? serial, JobItemState state) =>
-            _children.Add((_item, [jobId, product.Kind.ToString(), product.Code, product.Name, quantity, serial, state.ToString()]));
-
-        public void Event(int jobId, DateTime at, JobEventKind kind, string summary, string? userId) =>
-            _children.Add((_event, [jobId, D(at), kind.ToString(), summary, userId]));
-
-        public void Cancellation(int jobId, int statusId, int reasonId, bool cancelProvided, int itemsCancelled, int providedLeft,
-            string? note, GeneratorUser by, DateTime at, CancellationChannel channel, GeneratedReview? review)
-        {
-            _children.Add((_cancellation, [jobId, statusId, reasonId, cancelProvided ? 1 : 0, itemsCancelled, providedLeft, note, by.Id,
-                by.UnitId, D(at), channel.ToString(), (review?.State ?? ReviewState.NotReviewed).ToString(), D(review?.At),
-                review?.Comment]));
-            if (review is not null)
-            {
-                _children.Add((_review, [review.State.ToString(), review.Comment, review.By.Id, D(review.At)]));
-            }
-        }
-
-        private void FlushChildren()
-        {
-            foreach (var (command, values) in _children)
-            {
-                Run(command, values);
-            }
-            _children.Clear();
-        }
-
-        public void Dispose()
-        {
-            _job.Dispose();
-            _item.Dispose();
-            _event.Dispose();
-            _cancellation.Dispose();
-            _review.Dispose();
-        }
-    }
 }

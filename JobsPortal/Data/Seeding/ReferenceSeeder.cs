@@ -27,7 +27,7 @@ public sealed class ReferenceSeeder(
     public async Task<GeneratorReference> SeedAsync(CancellationToken ct = default)
     {
         await EnsureRolesAsync();
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        await using (var db = await dbFactory.CreateDbContextAsync(AuditActor.System, ct))
         {
             if (!await db.JobStatuses.AnyAsync(ct))
             {

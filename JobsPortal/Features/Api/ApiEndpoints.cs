@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using JobsPortal.Data.Entities;
 using JobsPortal.Features.Cancellation;
 using Microsoft.AspNetCore.Identity;
@@ -92,7 +91,7 @@ internal static class ApiEndpoints
 
         // The identifiers' shapes, the job's state, the status and reason rules: all the service's.
         var result = await cancellation.CancelAsync(
-            new CancelJobCommand(job!, UserId(context), CancellationChannel.API, status, reason, cancelProvided, note), context.RequestAborted);
+            new CancelJobCommand(job!, context.User, CancellationChannel.API, status, reason, cancelProvided, note), context.RequestAborted);
         if (!result.Succeeded)
         {
             return ApiResult.Error(ApiError.From(result.Error!));
@@ -116,7 +115,7 @@ internal static class ApiEndpoints
             : ApiResult.Ok(job, fields);
     }
 
-    public static async Task<IResult> ListAsync(HttpContext context, ApiJobQueries queries)
+    public static async Task<IResult> ListAsync(HttpContext context, ApiJobQueries queries, CancelConfiguration configuration)
     {
         var query = ApiQuery.Read(context, ListParameters);
         var (typeKey, typeValue) = query.Identifier(TypeIdentifier);
@@ -132,7 +131,7 @@ internal static class ApiEndpoints
         int? typeId = null;
         if (query.Has(TypeIdentifier))
         {
-            var type = await queries.FindTypeAsync(typeKey, typeValue, context.RequestAborted);
+            var type = await configuration.FindTypeAsync(typeKey, typeValue, context.RequestAborted);
             if (type is null)
             {
                 return ApiResult.Error(ApiErrorCodes.JobTypeNotFound, $"No job type has the {typeKey} '{typeValue}'.");
@@ -143,7 +142,7 @@ internal static class ApiEndpoints
         return ApiResult.Ok(await queries.ListJobsAsync(filter, context.RequestAborted), fields);
     }
 
-    public static async Task<IResult> StatusesAsync(HttpContext context, ApiJobQueries queries)
+    public static async Task<IResult> StatusesAsync(HttpContext context, ApiJobQueries queries, CancelConfiguration configuration)
     {
         var query = ApiQuery.Read(context, StatusesParameters);
         var (key, value) = query.Identifier(JobTypeIdentifier);
@@ -152,13 +151,13 @@ internal static class ApiEndpoints
         {
             return ApiResult.Error(error);
         }
-        var type = await queries.FindTypeAsync(key, value, context.RequestAborted);
+        var type = await configuration.FindTypeAsync(key, value, context.RequestAborted);
         return type is null
             ? ApiResult.Error(ApiErrorCodes.JobTypeNotFound, $"No job type has the {key} '{value}'.")
             : ApiResult.Ok(await queries.ListStatusesAsync(type, state, context.RequestAborted));
     }
 
-    public static async Task<IResult> ReasonsAsync(HttpContext context, ApiJobQueries queries)
+    public static async Task<IResult> ReasonsAsync(HttpContext context, ApiJobQueries queries, CancelConfiguration configuration)
     {
         var query = ApiQuery.Read(context, ReasonsParameters);
         var (key, value) = query.Identifier(JobTypeIdentifier);
@@ -166,7 +165,7 @@ internal static class ApiEndpoints
         {
             return ApiResult.Error(error);
         }
-        var type = await queries.FindTypeAsync(key, value, context.RequestAborted);
+        var type = await configuration.FindTypeAsync(key, value, context.RequestAborted);
         return type is null
             ? ApiResult.Error(ApiErrorCodes.JobTypeNotFound, $"No job type has the {key} '{value}'.")
             : ApiResult.Ok(await queries.ListReasonsAsync(type, context.RequestAborted));
@@ -180,6 +179,4 @@ internal static class ApiEndpoints
         ? null
         : ApiError.Of(ApiErrorCodes.UnknownParameter,
             $"This method takes its parameters in the JSON body, not the query string ('{string.Join("', '", context.Request.Query.Keys)}').");
-
-    private static string UserId(HttpContext context) => context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 }

@@ -8,8 +8,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace JobsPortal.Features.Api;
 
-/// <summary>The API's reads: jobs as CRM.COM's job object, and a job type's statuses and reasons. Read-only, a context per call.</summary>
-public sealed class ApiJobQueries(IDbContextFactory<JobsPortalDbContext> dbFactory)
+/// <summary>
+/// The API's reads: jobs as CRM.COM's job object, and a job type's statuses and reasons as its
+/// configuration lists (read through Cancellation's <see cref="CancelConfiguration"/>, the lists the
+/// Cancel dialog offers and the cancel accepts). Read-only, a context per call.
+/// </summary>
+public sealed class ApiJobQueries(IDbContextFactory<JobsPortalDbContext> dbFactory, CancelConfiguration configuration)
 {
     public sealed record ListFilter(int? TypeId, string? AccountNumber, LifeCycleState? State, int Take, int Skip);
 
@@ -87,60 +91,18 @@ public sealed class ApiJobQueries(IDbContextFactory<JobsPortalDbContext> dbFacto
         return await Project(jobs).ToListAsync(ct);
     }
 
-    /// <summary>A job type by one identifier key (id, name or alternative_code), or null.</summary>
-    public async Task<JobType?> FindTypeAsync(string key, string value, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var types = db.JobTypes.AsNoTracking();
-        return key switch
-        {
-            EntityIdentifier.Id => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-                ? await types.SingleOrDefaultAsync(t => t.Id == id, ct)
-                : null,
-            EntityIdentifier.Name => await types.SingleOrDefaultAsync(t => t.Name == value, ct),
-            _ => await types.SingleOrDefaultAsync(t => t.AlternativeCode == value, ct),
-        };
-    }
-
     /// <summary>The statuses a type allows; the default of a state is the type's default on start, complete or cancel.</summary>
-    public async Task<IReadOnlyList<ApiStatusRow>> ListStatusesAsync(JobType type, LifeCycleState? state, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var statuses = await db.JobTypeStatuses.AsNoTracking()
-            .Where(ts => ts.JobTypeId == type.Id && (state == null || ts.JobStatus.LifeCycleState == state))
-            .Select(ts => ts.JobStatus)
-            .ToListAsync(ct);
-        return [.. statuses
-            .OrderBy(s => s.LifeCycleState).ThenBy(s => s.Name, StringComparer.Ordinal)
-            .Select(s => new ApiStatusRow(Id(s.Id), IsDefault(type, s), ToApi(s)))];
-    }
+    public async Task<IReadOnlyList<ApiStatusRow>> ListStatusesAsync(JobType type, LifeCycleState? state, CancellationToken ct) =>
+        [.. (await configuration.StatusesAsync(type, state, ct)).Select(s => new ApiStatusRow(Id(s.Status.Id), s.IsDefault, ToApi(s.Status)))];
 
     /// <summary>The reasons a type allows that can still be used (retired ones are left out), with the type's default.</summary>
-    public async Task<IReadOnlyList<ApiReasonRow>> ListReasonsAsync(JobType type, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var reasons = await db.JobTypeCancellationReasons.AsNoTracking()
-            .Where(r => r.JobTypeId == type.Id && !r.CancellationReason.IsRetired)
-            .Select(r => new { r.IsDefault, r.CancellationReason })
-            .ToListAsync(ct);
-        return [.. reasons
-            .OrderBy(r => r.CancellationReason.Name, StringComparer.Ordinal)
-            .Select(r => new ApiReasonRow(Id(r.CancellationReason.Id), r.IsDefault, new ApiCancellationReason(
-                Id(r.CancellationReason.Id), r.CancellationReason.Name, r.CancellationReason.AlternativeCode, r.CancellationReason.Description)))];
-    }
-
-    private static bool IsDefault(JobType type, JobStatus status) => status.LifeCycleState switch
-    {
-        LifeCycleState.IN_PROGRESS => type.DefaultStartStatusId == status.Id,
-        LifeCycleState.COMPLETED => type.DefaultCompleteStatusId == status.Id,
-        LifeCycleState.CANCELLED => type.DefaultCancelStatusId == status.Id,
-        _ => false,
-    };
+    public async Task<IReadOnlyList<ApiReasonRow>> ListReasonsAsync(JobType type, CancellationToken ct) =>
+        [.. (await configuration.ReasonsAsync(type, ct)).Select(r => new ApiReasonRow(Id(r.Reason.Id), r.IsDefault,
+            new ApiCancellationReason(Id(r.Reason.Id), r.Reason.Name, r.Reason.AlternativeCode, r.Reason.Description)))];
 
     private static ApiJobStatus ToApi(JobStatus s) => new(Id(s.Id), s.Name, s.AlternativeCode, s.Description, s.LifeCycleState.ToString());
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 
     private static IQueryable<ApiJob> Project(IQueryable<Job> jobs) => jobs.Select(ToApiJob);
-
 }

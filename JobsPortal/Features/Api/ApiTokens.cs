@@ -126,7 +126,7 @@ public sealed class ApiTokenAuthenticationHandler(
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         ApiResult.WriteErrorAsync(Context, ApiError.Of(Cancellation.CancelErrorCodes.NotAllowed,
-            $"Your account may not use this method: it needs one of the roles {string.Join(", ", Roles.All)}."));
+            "Your account may not use this method: it is only for staff accounts."));
 }
 
 /// <summary>Carries a token failure's code from authentication to the challenge.</summary>

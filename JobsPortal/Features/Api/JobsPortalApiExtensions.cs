@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
-using JobsPortal.Data.Entities;
+using JobsPortal.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
@@ -28,7 +28,6 @@ public sealed class ApiOptions
 public static class JobsPortalApiExtensions
 {
     public const string BasePath = "/crmapi/rest/v2";
-    public const string StaffPolicy = "CrmApiStaff";
     public const string TokenRateLimitPolicy = "CrmApiToken";
     public const string DocsPath = "/api-docs";
 
@@ -42,13 +41,6 @@ public static class JobsPortalApiExtensions
             // The Identity bearer token: its options and data protector make and read the API's tokens.
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(2))
             .AddScheme<ApiTokenAuthenticationOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
-        services.AddAuthorizationBuilder()
-            // Only the API's token scheme: a signed-in browser's cookie does not authorize API calls, and
-            // an unauthenticated call gets 401 with the envelope, not a redirect to the sign-in page.
-            .AddPolicy(StaffPolicy, p => p
-                .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName)
-                .RequireAuthenticatedUser()
-                .RequireRole(Roles.All));
 
         services.AddRateLimiter(o =>
         {
@@ -97,7 +89,11 @@ public static class JobsPortalApiExtensions
             .Produces<ApiEnvelope<ApiToken>>()
             .ProducesErrors(400, 401, 403, 429);
 
-        var staff = api.MapGroup("").RequireAuthorization(StaffPolicy);
+        // The portal's Staff policy, authenticated by the API's token scheme only: a signed-in browser's
+        // cookie does not authorize API calls, and an unauthenticated call gets 401 with the envelope,
+        // not a redirect to the sign-in page.
+        var staff = api.MapGroup("").RequireAuthorization(
+            new AuthorizeAttribute(Policies.Staff) { AuthenticationSchemes = ApiTokenAuthenticationHandler.SchemeName });
         staff.MapPost("jobs/all_scopes/cancel", ApiEndpoints.CancelAsync)
             .WithName("jobs/all_scopes/cancel")
             .WithSummary("Cancel a job")

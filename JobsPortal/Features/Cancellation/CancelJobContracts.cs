@@ -1,12 +1,16 @@
-using JobsPortal.Shared;
+using System.Security.Claims;
 using JobsPortal.Data.Entities;
 
 namespace JobsPortal.Features.Cancellation;
 
-/// <summary>What to cancel and how: the parameters of CRM.COM's <c>jobs/all_scopes/cancel</c>, plus who and where from.</summary>
+/// <summary>
+/// What to cancel and how: the parameters of CRM.COM's <c>jobs/all_scopes/cancel</c>, plus who and
+/// where from. <paramref name="Actor"/> is the signed-in principal as the page or endpoint authorized
+/// it; the service checks its policy and takes the user id from its NameIdentifier claim.
+/// </summary>
 public sealed record CancelJobCommand(
     EntityIdentifier Job,
-    string ActingUserId,
+    ClaimsPrincipal Actor,
     CancellationChannel Channel,
     EntityIdentifier? Status = null,
     EntityIdentifier? Reason = null,
@@ -106,7 +110,10 @@ public sealed record CancelOptions(
     CancelledBySomeone? AlreadyCancelled)
 {
     public int ProvidedItems => Items.Count(i => i.State.IsProvided());
-    public int PendingItems => Items.Count(i => i.State == JobItemState.PENDING);
+
+    /// <summary>What the cancel would do to the items: the dialog's preview asks the same rule the cancel uses.</summary>
+    public CancellationPlan<CancelItemOption> Plan(bool cancelProvidedItems) =>
+        CancellationPlan.For(Items, i => i.State, cancelProvidedItems);
 }
 
 public sealed record CancelStatusOption(int Id, string Name, string AlternativeCode, bool IsDefault);

@@ -1,7 +1,9 @@
-using JobsPortal.Shared;
 using System.Globalization;
+using System.Security.Claims;
 using JobsPortal.Data;
 using JobsPortal.Data.Entities;
+using JobsPortal.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,14 +22,18 @@ namespace JobsPortal.Features.Cancellation;
 /// unique index on the record's job and the job's concurrency token back this up should anything
 /// else write in between.
 /// </summary>
+/// <remarks>
+/// Who may cancel is the <see cref="Policies.Staff"/> policy, checked against the principal that the
+/// calling page or endpoint authorized (the portal's cookie or the API's token), so the service
+/// trusts exactly what they do. The acting user is that principal's NameIdentifier.
+/// </remarks>
 public sealed class CancellationService(
     IDbContextFactory<JobsPortalDbContext> dbFactory,
+    IAuthorizationService authorization,
     JobChangeNotifier notifier,
     SqliteWriteGate writeGate,
     TimeProvider clock)
 {
-    private static readonly string[] StaffRoles = [Roles.Agent, Roles.Supervisor, Roles.Admin];
-
     public async Task<CancelJobResult> CancelAsync(CancelJobCommand command, CancellationToken ct = default)
     {
         if (command.Note is { Length: > CancelJobCommand.NoteMaxLength })
@@ -49,8 +55,13 @@ public sealed class CancellationService(
             return reasonShape;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.ActingUserId = command.ActingUserId;
+        var userId = command.Actor.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (string.IsNullOrEmpty(userId) || !(await authorization.AuthorizeAsync(command.Actor, Policies.Staff)).Succeeded)
+        {
+            return NotAllowed();
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(AuditActor.User(userId), ct);
         // One connection for the whole cancel, rather than one opened and closed per query.
         await db.Database.OpenConnectionAsync(ct);
 
@@ -59,18 +70,12 @@ public sealed class CancellationService(
         // cancelled job's refusal (both states are final). The write lock is then held only for what
         // another cancel can change, the job's state and items, re-read below, and the writes.
         var actor = await db.Users.AsNoTracking()
-            .Where(u => u.Id == command.ActingUserId)
-            .Select(u => new
-            {
-                u.Id,
-                u.DisplayName,
-                u.UnitId,
-                IsStaff = db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && StaffRoles.Contains(r.Name!))),
-            })
+            .Where(u => u.Id == userId)
+            .Select(u => new { u.Id, u.DisplayName, u.UnitId })
             .SingleOrDefaultAsync(ct);
-        if (actor is null || !actor.IsStaff)
+        if (actor is null)
         {
-            return CancelError.Forbidden(CancelErrorCodes.NotAllowed, "Your account is not allowed to cancel jobs.");
+            return NotAllowed();
         }
 
         var jobs = db.Jobs.AsNoTracking();
@@ -89,12 +94,12 @@ public sealed class CancellationService(
         }
 
         var type = await db.JobTypes.AsNoTracking().SingleAsync(t => t.Id == seen.JobTypeId, ct);
-        var status = await ResolveStatusAsync(db, type, command.Status is null ? null : (statusKey, statusValue), ct);
+        var status = await CancelChoices.StatusAsync(db, type, command.Status is null ? null : (statusKey, statusValue), ct);
         if (status.Error is not null)
         {
             return status.Error;
         }
-        var reason = await ResolveReasonAsync(db, type, command.Reason is null ? null : (reasonKey, reasonValue), ct);
+        var reason = await CancelChoices.ReasonAsync(db, type, command.Reason is null ? null : (reasonKey, reasonValue), ct);
         if (reason.Error is not null)
         {
             return reason.Error;
@@ -117,19 +122,10 @@ public sealed class CancellationService(
                 $"Job {job.Number} was changed by someone else since you opened it. Review it again before cancelling.");
         }
 
-        var itemsCancelled = 0;
-        var providedLeft = 0;
-        foreach (var item in job.Items)
+        var plan = CancellationPlan.For(job.Items, i => i.State, command.CancelProvidedItems);
+        foreach (var item in plan.ToCancel)
         {
-            if (item.State == JobItemState.PENDING || (command.CancelProvidedItems && item.State.IsProvided()))
-            {
-                item.State = JobItemState.CANCELLED;
-                itemsCancelled++;
-            }
-            else if (item.State.IsProvided())
-            {
-                providedLeft++;
-            }
+            item.State = JobItemState.CANCELLED;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -142,8 +138,8 @@ public sealed class CancellationService(
             JobStatusId = status.Value.Id,
             CancellationReasonId = reason.Value!.Id,
             CancelProvidedItems = command.CancelProvidedItems,
-            ItemsCancelled = itemsCancelled,
-            ProvidedItemsLeft = providedLeft,
+            ItemsCancelled = plan.ItemsCancelled,
+            ProvidedItemsLeft = plan.ProvidedItemsLeft,
             Note = note,
             CancelledByUserId = actor.Id,
             CancelledByUnitId = actor.UnitId,
@@ -156,9 +152,7 @@ public sealed class CancellationService(
             OccurredAt = now,
             Kind = JobEventKind.CANCELLED,
             UserId = actor.Id,
-            Summary = $"Cancelled via {(command.Channel == CancellationChannel.API ? "API" : "portal")} with status {status.Value.Name}, " +
-                      $"reason {reason.Value.Name}: {itemsCancelled} item(s) cancelled, {providedLeft} provided item(s) left with the customer" +
-                      (note is null ? "" : $". Note: {note}"),
+            Summary = plan.Summary(command.Channel, status.Value.Name, reason.Value.Name, note),
         });
 
         try
@@ -179,7 +173,7 @@ public sealed class CancellationService(
 
         await writeTurn.DisposeAsync();
         var result = new CancelledJob(job.Id, job.Number, status.Value.Id, status.Value.Name, reason.Value.Id, reason.Value.Name,
-            command.CancelProvidedItems, itemsCancelled, providedLeft, now, actor.DisplayName, command.Channel);
+            command.CancelProvidedItems, plan.ItemsCancelled, plan.ProvidedItemsLeft, now, actor.DisplayName, command.Channel);
         await notifier.PublishAsync(new JobChanged(job.Id, job.Number, JobChangeKind.Cancelled, LifeCycleState.CANCELLED, actor.DisplayName, now));
         return CancelJobResult.Ok(result);
     }
@@ -192,8 +186,7 @@ public sealed class CancellationService(
             .Where(j => j.Id == jobId)
             .Select(j => new
             {
-                j.Id, j.Number, j.Description, TypeName = j.JobType.Name, j.JobTypeId, j.LifeCycleState, StatusName = j.JobStatus.Name,
-                j.Version, j.JobType.DefaultCancelStatusId,
+                j.Id, j.Number, j.Description, j.JobType, j.LifeCycleState, StatusName = j.JobStatus.Name, j.Version,
                 Items = j.Items.OrderBy(i => i.Id).Select(i => new CancelItemOption(i.ProductName, i.SerialNumber, i.Quantity, i.State)).ToList(),
                 Cancelled = j.Cancellation == null ? null : new CancelledBySomeone(j.Cancellation.CancelledByUser.DisplayName, j.Cancellation.CancelledAt),
             })
@@ -202,19 +195,12 @@ public sealed class CancellationService(
         {
             return null;
         }
-        var statuses = await db.JobTypeStatuses.AsNoTracking()
-            .Where(ts => ts.JobTypeId == job.JobTypeId && ts.JobStatus.LifeCycleState == LifeCycleState.CANCELLED)
-            .OrderBy(ts => ts.JobStatus.Name)
-            .Select(ts => new CancelStatusOption(ts.JobStatusId, ts.JobStatus.Name, ts.JobStatus.AlternativeCode, ts.JobStatusId == job.DefaultCancelStatusId))
-            .ToListAsync(ct);
-        var reasons = await db.JobTypeCancellationReasons.AsNoTracking()
-            .Where(r => r.JobTypeId == job.JobTypeId && !r.CancellationReason.IsRetired)
-            .OrderBy(r => r.CancellationReason.Name)
-            .Select(r => new CancelReasonOption(r.CancellationReasonId, r.CancellationReason.Name, r.CancellationReason.AlternativeCode,
-                r.CancellationReason.Description, r.IsDefault))
-            .ToListAsync(ct);
-        return new CancelOptions(job.Id, job.Number, job.Description, job.TypeName, job.LifeCycleState, job.StatusName, job.Version,
-            statuses, reasons, job.Items, job.Cancelled);
+        var statuses = await CancelConfiguration.StatusesAsync(db, job.JobType, LifeCycleState.CANCELLED, ct);
+        var reasons = await CancelConfiguration.ReasonsAsync(db, job.JobType.Id, ct);
+        return new CancelOptions(job.Id, job.Number, job.Description, job.JobType.Name, job.LifeCycleState, job.StatusName, job.Version,
+            [.. statuses.Select(s => new CancelStatusOption(s.Status.Id, s.Status.Name, s.Status.AlternativeCode, s.IsDefault))],
+            [.. reasons.Select(r => new CancelReasonOption(r.Reason.Id, r.Reason.Name, r.Reason.AlternativeCode, r.Reason.Description, r.IsDefault))],
+            job.Items, job.Cancelled);
     }
 
     /// <summary>What the state checks need of a job.</summary>
@@ -246,82 +232,6 @@ public sealed class CancellationService(
         return null;
     }
 
-    private readonly record struct Resolved<T>(T? Value, CancelError? Error);
-
-    private static async Task<Resolved<JobStatus>> ResolveStatusAsync(
-        JobsPortalDbContext db, JobType type, (string Key, string Value)? identifier, CancellationToken ct)
-    {
-        if (identifier is not { } id)
-        {
-            var fallback = type.DefaultCancelStatusId is { } defaultId
-                ? await db.JobStatuses.AsNoTracking().SingleOrDefaultAsync(s => s.Id == defaultId, ct)
-                : null;
-            return fallback is { LifeCycleState: LifeCycleState.CANCELLED }
-                ? new(fallback, null)
-                : new(null, CancelError.Invalid(CancelErrorCodes.NoDefaultStatus,
-                    $"No status was given and the job type '{type.Name}' has no default cancel status; give a status_identifier."));
-        }
-
-        var status = await FindAsync(db.JobStatuses.AsNoTracking(), id, ct);
-        if (status is null)
-        {
-            return new(null, CancelError.Invalid(CancelErrorCodes.StatusNotFound, $"No job status has the {id.Key} '{id.Value}'."));
-        }
-        if (status.LifeCycleState != LifeCycleState.CANCELLED)
-        {
-            return new(null, CancelError.Invalid(CancelErrorCodes.StatusNotCancelStatus,
-                $"The status '{status.Name}' is a {status.LifeCycleState} status, not a cancel status."));
-        }
-        var allowed = await db.JobTypeStatuses.AnyAsync(ts => ts.JobTypeId == type.Id && ts.JobStatusId == status.Id, ct);
-        return allowed
-            ? new(status, null)
-            : new(null, CancelError.Invalid(CancelErrorCodes.StatusNotAllowed,
-                $"The status '{status.Name}' is not allowed for jobs of type '{type.Name}'."));
-    }
-
-    private static async Task<Resolved<CancellationReason>> ResolveReasonAsync(
-        JobsPortalDbContext db, JobType type, (string Key, string Value)? identifier, CancellationToken ct)
-    {
-        if (identifier is not { } id)
-        {
-            var fallback = await db.JobTypeCancellationReasons.AsNoTracking()
-                .Where(r => r.JobTypeId == type.Id && r.IsDefault)
-                .Select(r => r.CancellationReason)
-                .SingleOrDefaultAsync(ct);
-            return fallback is { IsRetired: false }
-                ? new(fallback, null)
-                : new(null, CancelError.Invalid(CancelErrorCodes.NoDefaultReason,
-                    $"No reason was given and the job type '{type.Name}' has no usable default cancellation reason; give a cancellation_reason_identifier."));
-        }
-
-        var reason = await FindAsync(db.CancellationReasons.AsNoTracking(), id, ct);
-        if (reason is null)
-        {
-            return new(null, CancelError.Invalid(CancelErrorCodes.ReasonNotFound, $"No cancellation reason has the {id.Key} '{id.Value}'."));
-        }
-        if (reason.IsRetired)
-        {
-            return new(null, CancelError.Invalid(CancelErrorCodes.ReasonRetired,
-                $"The cancellation reason '{reason.Name}' is retired and can no longer be used."));
-        }
-        var allowed = await db.JobTypeCancellationReasons.AnyAsync(r => r.JobTypeId == type.Id && r.CancellationReasonId == reason.Id, ct);
-        return allowed
-            ? new(reason, null)
-            : new(null, CancelError.Invalid(CancelErrorCodes.ReasonNotAllowed,
-                $"The cancellation reason '{reason.Name}' is not allowed for jobs of type '{type.Name}'."));
-    }
-
-    private static Task<T?> FindAsync<T>(IQueryable<T> set, (string Key, string Value) id, CancellationToken ct)
-        where T : class, IConfigurationEntity
-    {
-        var value = id.Value;
-        return id.Key switch
-        {
-            EntityIdentifier.Id => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-                ? set.SingleOrDefaultAsync(x => x.Id == number, ct)
-                : Task.FromResult<T?>(null),
-            EntityIdentifier.Name => set.SingleOrDefaultAsync(x => x.Name == value, ct),
-            _ => set.SingleOrDefaultAsync(x => x.AlternativeCode == value, ct),
-        };
-    }
+    private static CancelError NotAllowed() =>
+        CancelError.Forbidden(CancelErrorCodes.NotAllowed, "Your account is not allowed to cancel jobs.");
 }

@@ -1,8 +1,9 @@
-using JobsPortal.Shared;
 using System.Security.Claims;
 using JobsPortal.Data;
 using JobsPortal.Data.Configurations;
 using JobsPortal.Data.Entities;
+using JobsPortal.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace JobsPortal.Features.Review;
@@ -14,19 +15,19 @@ namespace JobsPortal.Features.Review;
 /// and a timeline event in one transaction, and never touches the job itself.
 /// </summary>
 /// <remarks>
-/// A bulk review is all or nothing: when any selected row may not be reviewed (the reviewer's own
+/// <para>Who may mark is the <see cref="Policies.Reviewer"/> policy, checked against the principal
+/// the calling page authorized, as the cancel checks <see cref="Policies.Staff"/>.</para>
+/// <para>A bulk review is all or nothing: when any selected row may not be reviewed (the reviewer's own
 /// cancellation), nothing is written and the refusal lists those jobs, so that the supervisor
-/// decides what to do with them instead of finding out later that some rows were skipped.
+/// decides what to do with them instead of finding out later that some rows were skipped.</para>
 /// </remarks>
 public sealed class CancellationReviewService(
     IDbContextFactory<JobsPortalDbContext> dbFactory,
+    IAuthorizationService authorization,
     JobChangeNotifier notifier,
     TimeProvider clock)
 {
     public const int CommentMaxLength = CancellationReviewConfiguration.CommentMaxLength;
-
-    public static bool IsReviewer(ClaimsPrincipal user) =>
-        user.Identity?.IsAuthenticated == true && (user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin));
 
     public Task<ReviewResult> ReviewAsync(ClaimsPrincipal user, int cancellationId, ReviewState state, string? comment, CancellationToken ct = default) =>
         ReviewManyAsync(user, [cancellationId], state, comment, ct);
@@ -35,7 +36,7 @@ public sealed class CancellationReviewService(
         ClaimsPrincipal user, IReadOnlyCollection<int> cancellationIds, ReviewState state, string? comment, CancellationToken ct = default)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (!IsReviewer(user) || string.IsNullOrEmpty(userId))
+        if (string.IsNullOrEmpty(userId) || !(await authorization.AuthorizeAsync(user, Policies.Reviewer)).Succeeded)
         {
             return ReviewResult.Failure(ReviewError.NotAllowed, "Only supervisors and administrators can review cancellations.");
         }
@@ -58,8 +59,7 @@ public sealed class CancellationReviewService(
             return ReviewResult.Failure(ReviewError.NothingSelected, "Select at least one cancellation to review.");
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.ActingUserId = userId;
+        await using var db = await dbFactory.CreateDbContextAsync(AuditActor.User(userId), ct);
         var reviewerName = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
         if (reviewerName is null)
         {

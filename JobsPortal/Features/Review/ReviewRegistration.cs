@@ -1,6 +1,5 @@
 using System.Globalization;
-using JobsPortal.Data.Entities;
-using Microsoft.AspNetCore.Authorization;
+using JobsPortal.Shared;
 using Microsoft.Net.Http.Headers;
 
 namespace JobsPortal.Features.Review;
@@ -19,10 +18,10 @@ public static class ReviewRegistration
 
     public static IEndpointRouteBuilder MapReviewEndpoints(this IEndpointRouteBuilder app)
     {
-        // The role check is on the endpoint itself: an agent who types the address gets the
+        // The policy is on the endpoint itself: an agent who types the address gets the
         // not-allowed page, whatever the page's own links show.
         app.MapGet(ExportPath, ExportAsync)
-            .RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Reviewers })
+            .RequireAuthorization(Policies.Reviewer)
             .WithName("ExportCancellations");
         return app;
     }

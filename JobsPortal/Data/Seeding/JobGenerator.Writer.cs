@@ -1,0 +1,119 @@
+using System.Globalization;
+using JobsPortal.Data.Entities;
+using Microsoft.Data.Sqlite;
+
+namespace JobsPortal.Data.Seeding;
+
+public sealed partial class JobGenerator
+{
+    /// <summary>The prepared INSERT commands, their parameters bound once and reused for every row.</summary>
+    private sealed class Writer : IDisposable
+    {
+        private readonly SqliteCommand _job, _item, _event, _cancellation, _review;
+
+        public Writer(SqliteConnection connection)
+        {
+            _job = Prepare(connection, "Jobs",
+                ["Id", "Number", "Description", "LifeCycleState", "RatingState", "ExpirationDate", "ScheduledDate", "AccountNumber",
+                 "AccountName", "ContactEmail", "ContactPhone", "Notes", "StartDate", "ExpectedCompletionDate", "ActualCompletionDate",
+                 "AssignedUserId", "AssignedUnitId", "JobTypeId", "JobStatusId", "CreatedAt", "CreatedByUserId", "UpdatedAt",
+                 "UpdatedByUserId", "Version"]);
+            _item = Prepare(connection, "JobItems", ["JobId", "Kind", "ProductCode", "ProductName", "Quantity", "SerialNumber", "State"]);
+            _event = Prepare(connection, "JobEvents", ["JobId", "OccurredAt", "Kind", "Summary", "UserId"]);
+            _cancellation = Prepare(connection, "JobCancellations",
+                ["JobId", "JobStatusId", "CancellationReasonId", "CancelProvidedItems", "ItemsCancelled", "ProvidedItemsLeft", "Note",
+                 "CancelledByUserId", "CancelledByUnitId", "CancelledAt", "Channel", "ReviewState", "LastReviewedAt", "LastReviewComment"]);
+            // The history row follows its cancellation's INSERT at once on this connection, so
+            // last_insert_rowid() is that cancellation's id: no read-back, no index needed while
+            // the generator has the indexes dropped.
+            _review = connection.CreateCommand();
+            _review.CommandText =
+                "INSERT INTO \"CancellationReviews\" (\"JobCancellationId\", \"State\", \"Comment\", \"ReviewedByUserId\", \"ReviewedAt\") " +
+                "VALUES (last_insert_rowid(), $p0, $p1, $p2, $p3)";
+            for (var i = 0; i < 4; i++)
+            {
+                _review.Parameters.Add(new SqliteParameter($"$p{i}", null));
+            }
+        }
+
+        private static SqliteCommand Prepare(SqliteConnection connection, string table, string[] columns)
+        {
+            var command = connection.CreateCommand();
+            command.CommandText =
+                $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
+            for (var i = 0; i < columns.Length; i++)
+            {
+                command.Parameters.Add(new SqliteParameter($"$p{i}", null));
+            }
+            return command;
+        }
+
+        public void Use(SqliteTransaction tx)
+        {
+            _job.Transaction = _item.Transaction = _event.Transaction = _cancellation.Transaction = _review.Transaction = tx;
+        }
+
+        private static void Run(SqliteCommand command, params object?[] values)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+            command.ExecuteNonQuery();
+        }
+
+        // Dates go in EF Core's SQLite text format so EF reads and compares them as its own.
+        private static object? D(DateTime? d) => d?.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+
+        public void Job(int id, string number, string description, LifeCycleState state, RatingState rating, DateTime expiration,
+            DateTime scheduled, string account, string accountName, string email, string phone, string? notes, DateTime? start,
+            DateTime expected, DateTime? completed, GeneratorUser? assignee, int typeId, int statusId, DateTime created,
+            string createdBy, DateTime updated, string updatedBy)
+        {
+            Run(_job, id, number, description, state.ToString(), rating.ToString(), D(expiration), D(scheduled), account, accountName,
+                email, phone, notes, D(start), D(expected), D(completed), assignee?.Id, assignee?.UnitId, typeId, statusId, D(created),
+                createdBy, D(updated), updatedBy, 0);
+            FlushChildren();
+        }
+
+        // A job's children are decided before the job row (its status depends on them), but the
+        // row must go in first for the foreign keys: they wait here until Job() writes it.
+        private readonly List<(SqliteCommand Command, object?[] Values)> _children = [];
+
+        public void Item(int jobId, GeneratorProduct product, int quantity, string? serial, JobItemState state) =>
+            _children.Add((_item, [jobId, product.Kind.ToString(), product.Code, product.Name, quantity, serial, state.ToString()]));
+
+        public void Event(int jobId, DateTime at, JobEventKind kind, string summary, string? userId) =>
+            _children.Add((_event, [jobId, D(at), kind.ToString(), summary, userId]));
+
+        public void Cancellation(int jobId, int statusId, int reasonId, bool cancelProvided, int itemsCancelled, int providedLeft,
+            string? note, GeneratorUser by, DateTime at, CancellationChannel channel, GeneratedReview? review)
+        {
+            _children.Add((_cancellation, [jobId, statusId, reasonId, cancelProvided ? 1 : 0, itemsCancelled, providedLeft, note, by.Id,
+                by.UnitId, D(at), channel.ToString(), (review?.State ?? ReviewState.NotReviewed).ToString(), D(review?.At),
+                review?.Comment]));
+            if (review is not null)
+            {
+                _children.Add((_review, [review.State.ToString(), review.Comment, review.By.Id, D(review.At)]));
+            }
+        }
+
+        private void FlushChildren()
+        {
+            foreach (var (command, values) in _children)
+            {
+                Run(command, values);
+            }
+            _children.Clear();
+        }
+
+        public void Dispose()
+        {
+            _job.Dispose();
+            _item.Dispose();
+            _event.Dispose();
+            _cancellation.Dispose();
+            _review.Dispose();
+        }
+    }
+}

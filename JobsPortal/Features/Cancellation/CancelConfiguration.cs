@@ -1,0 +1,85 @@
+using System.Globalization;
+using JobsPortal.Data;
+using JobsPortal.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace JobsPortal.Features.Cancellation;
+
+/// <summary>A status a job type allows; <c>IsDefault</c> when it is the type's default for its life cycle state (on start, complete or cancel).</summary>
+public sealed record TypeStatus(JobStatus Status, bool IsDefault);
+
+/// <summary>A reason a job type allows that is not retired; <c>IsDefault</c> when a cancel that gives no reason uses it.</summary>
+public sealed record TypeReason(CancellationReason Reason, bool IsDefault);
+
+/// <summary>
+/// How a job type's configuration is looked up, written once: a type, status or reason by one
+/// identifier key (id, name or alternative_code), the statuses a type allows and the reasons it can
+/// still use, each with its default. The Cancel dialog's choices, the API's configuration lists and
+/// the cancel's own checks of a status and reason all read these, so what is offered is what is
+/// accepted. The cancel reads through its own open connection, so each query also comes in a form
+/// that takes a context.
+/// </summary>
+public sealed class CancelConfiguration(IDbContextFactory<JobsPortalDbContext> dbFactory)
+{
+    public async Task<JobType?> FindTypeAsync(string key, string value, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await FindAsync(db.JobTypes.AsNoTracking(), key, value, ct);
+    }
+
+    public async Task<IReadOnlyList<TypeStatus>> StatusesAsync(JobType type, LifeCycleState? state = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await StatusesAsync(db, type, state, ct);
+    }
+
+    public async Task<IReadOnlyList<TypeReason>> ReasonsAsync(JobType type, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ReasonsAsync(db, type.Id, ct);
+    }
+
+    /// <summary>One entry of a configuration set by one identifier key; an id that is not a number finds nothing.</summary>
+    public static Task<T?> FindAsync<T>(IQueryable<T> set, string key, string value, CancellationToken ct)
+        where T : class, IConfigurationEntity => key switch
+        {
+            EntityIdentifier.Id => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                ? set.SingleOrDefaultAsync(x => x.Id == id, ct)
+                : Task.FromResult<T?>(null),
+            EntityIdentifier.Name => set.SingleOrDefaultAsync(x => x.Name == value, ct),
+            _ => set.SingleOrDefaultAsync(x => x.AlternativeCode == value, ct),
+        };
+
+    /// <summary>The statuses the type allows (of one life cycle state, when given), by state and then name.</summary>
+    public static async Task<IReadOnlyList<TypeStatus>> StatusesAsync(
+        JobsPortalDbContext db, JobType type, LifeCycleState? state, CancellationToken ct)
+    {
+        var statuses = await db.JobTypeStatuses.AsNoTracking()
+            .Where(ts => ts.JobTypeId == type.Id && (state == null || ts.JobStatus.LifeCycleState == state))
+            .Select(ts => ts.JobStatus)
+            .ToListAsync(ct);
+        return [.. statuses
+            .OrderBy(s => s.LifeCycleState).ThenBy(s => s.Name, StringComparer.Ordinal)
+            .Select(s => new TypeStatus(s, IsDefault(type, s)))];
+    }
+
+    /// <summary>The reasons the type allows that can still be used (retired ones are left out), by name.</summary>
+    public static async Task<IReadOnlyList<TypeReason>> ReasonsAsync(JobsPortalDbContext db, int typeId, CancellationToken ct)
+    {
+        var reasons = await db.JobTypeCancellationReasons.AsNoTracking()
+            .Where(r => r.JobTypeId == typeId && !r.CancellationReason.IsRetired)
+            .Select(r => new { r.IsDefault, r.CancellationReason })
+            .ToListAsync(ct);
+        return [.. reasons
+            .OrderBy(r => r.CancellationReason.Name, StringComparer.Ordinal)
+            .Select(r => new TypeReason(r.CancellationReason, r.IsDefault))];
+    }
+
+    private static bool IsDefault(JobType type, JobStatus status) => status.LifeCycleState switch
+    {
+        LifeCycleState.IN_PROGRESS => type.DefaultStartStatusId == status.Id,
+        LifeCycleState.COMPLETED => type.DefaultCompleteStatusId == status.Id,
+        LifeCycleState.CANCELLED => type.DefaultCancelStatusId == status.Id,
+        _ => false,
+    };
+}
