@@ -36,7 +36,7 @@ public sealed class CancellationCsvTests(ReviewSeedFixture fixture) : IClassFixt
         for (var i = 0; i < rows.Count; i++)
         {
             var (csv, row) = (rows[i], page.Rows[i]);
-            Assert.Equal(row.CancelledAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), csv["Cancelled at (UTC)"]);
+            Assert.Equal(row.CancelledAt.ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture), csv["Cancelled at (UTC)"]);
             Assert.Equal(row.JobNumber, csv["Job number"]);
             Assert.Equal(descriptions[row.JobNumber], csv["Job description"]);
             Assert.Equal(row.JobType, csv["Job type"]);
@@ -51,7 +51,7 @@ public sealed class CancellationCsvTests(ReviewSeedFixture fixture) : IClassFixt
             Assert.Equal(row.ReviewState.Label(), csv["Review state"]);
             Assert.Equal(row.ReviewComment ?? "", csv["Review comment"]);
             Assert.Equal(row.ReviewedBy ?? "", csv["Reviewed by"]);
-            Assert.Equal(row.ReviewedAt?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "", csv["Reviewed at (UTC)"]);
+            Assert.Equal(row.ReviewedAt?.ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture) ?? "", csv["Reviewed at (UTC)"]);
         }
     }
 
