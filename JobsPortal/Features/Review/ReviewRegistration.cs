@@ -1,5 +1,5 @@
-using System.Globalization;
 using JobsPortal.Data.Entities;
+using JobsPortal.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Net.Http.Headers;
 
@@ -8,8 +8,6 @@ namespace JobsPortal.Features.Review;
 /// <summary>The review feature's services and its HTTP endpoint, each added by one line in the app's registrations.</summary>
 public static class ReviewRegistration
 {
-    public const string ExportPath = "/cancellations/export";
-
     public static IServiceCollection AddReviewFeature(this IServiceCollection services)
     {
         services.AddScoped<CancellationQueryService>();
@@ -21,7 +19,7 @@ public static class ReviewRegistration
     {
         // The role check is on the endpoint itself: an agent who types the address gets the
         // not-allowed page, whatever the page's own links show.
-        app.MapGet(ExportPath, ExportAsync)
+        app.MapGet(AppRoutes.CancellationsExport, ExportAsync)
             .RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Reviewers })
             .WithName("ExportCancellations");
         return app;
