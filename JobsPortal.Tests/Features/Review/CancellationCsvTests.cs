@@ -24,6 +24,14 @@ public sealed class CancellationCsvTests(ReviewSeedFixture fixture) : IClassFixt
         var page = await fixture.Db.Queries().GetPageAsync(filter, CancellationSort.CancelledAt, descending: true, page: 0, pageSize: 10_000);
         await using var context = fixture.Db.CreateContext();
         var descriptions = await context.Jobs.Where(j => j.LifeCycleState == LifeCycleState.CANCELLED).ToDictionaryAsync(j => j.Number, j => j.Description);
+        var lastMarks = await context.JobCancellations
+            .Select(c => new
+            {
+                c.Job.Number,
+                c.LastReviewedAt,
+                By = c.Reviews.OrderByDescending(r => r.ReviewedAt).ThenByDescending(r => r.Id).Select(r => r.ReviewedByUser.DisplayName).FirstOrDefault(),
+            })
+            .ToDictionaryAsync(c => c.Number);
 
         var bytes = await ExportAsync(filter);
         var (header, rows) = await CsvReadBack.ReadAsync(bytes);
@@ -33,10 +41,11 @@ public sealed class CancellationCsvTests(ReviewSeedFixture fixture) : IClassFixt
         Assert.Equal(page.Total, rows.Count);
         Assert.Contains(page.Rows, r => r.ReviewComment is not null);
         Assert.Contains(page.Rows, r => r.Note is not null);
+        Assert.Contains(page.Rows, r => lastMarks[r.JobNumber].By is not null);
         for (var i = 0; i < rows.Count; i++)
         {
             var (csv, row) = (rows[i], page.Rows[i]);
-            Assert.Equal(row.CancelledAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), csv["Cancelled at (UTC)"]);
+            Assert.Equal(row.CancelledAt.ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture), csv["Cancelled at (UTC)"]);
             Assert.Equal(row.JobNumber, csv["Job number"]);
             Assert.Equal(descriptions[row.JobNumber], csv["Job description"]);
             Assert.Equal(row.JobType, csv["Job type"]);
@@ -50,8 +59,8 @@ public sealed class CancellationCsvTests(ReviewSeedFixture fixture) : IClassFixt
             Assert.Equal(row.Note ?? "", csv["Note"]);
             Assert.Equal(row.ReviewState.Label(), csv["Review state"]);
             Assert.Equal(row.ReviewComment ?? "", csv["Review comment"]);
-            Assert.Equal(row.ReviewedBy ?? "", csv["Reviewed by"]);
-            Assert.Equal(row.ReviewedAt?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "", csv["Reviewed at (UTC)"]);
+            Assert.Equal(lastMarks[row.JobNumber].By ?? "", csv["Reviewed by"]);
+            Assert.Equal(lastMarks[row.JobNumber].LastReviewedAt?.ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture) ?? "", csv["Reviewed at (UTC)"]);
         }
     }
 

@@ -62,6 +62,6 @@ public sealed class CancellationFilterQueryTests
         Assert.Equal(new DateOnly(2026, 10, 30), filter.From);
         Assert.Null(filter.ReviewState);
         Assert.Equal("cancellations_2026-10-30_2026-11-29.csv", filter.ExportFileName);
-        Assert.Equal("from=2026-10-30&to=2026-11-29&review=all", CancellationFilterQuery.ToQueryString(filter, Today));
+        Assert.Equal("/cancellations/export?from=2026-10-30&to=2026-11-29&review=all", CancellationFilterQuery.ExportUri(new AddressBar("cancellations"), filter, Today));
     }
 }

@@ -115,7 +115,7 @@ public sealed class CancellationQueryTests(ReviewSeedFixture fixture) : IClassFi
         Assert.Equal(expectedTop, summary.TopAgents.Select(a => a.Count));
         foreach (var agent in summary.TopAgents)
         {
-            Assert.Equal(rows.Count(r => r.CancelledByUserId == agent.UserId), agent.Count);
+            Assert.Equal(rows.Count(r => r.CancelledBy == agent.Name), agent.Count);
         }
         // The page's count for this filter, and the export's row count, come from the same query.
         var page = await queries.GetPageAsync(filter, CancellationSort.Reason, descending: false, page: 0, pageSize: 5);
@@ -163,7 +163,6 @@ public sealed class CancellationQueryTests(ReviewSeedFixture fixture) : IClassFi
             CancellationSort.Status => r => r.Status,
             CancellationSort.Reason => r => r.Reason,
             CancellationSort.CancelledBy => r => r.CancelledBy,
-            CancellationSort.Unit => r => r.Unit,
             CancellationSort.Channel => r => r.Channel.ToString(),
             CancellationSort.ItemsCancelled => r => r.ItemsCancelled,
             CancellationSort.ProvidedItemsLeft => r => r.ProvidedItemsLeft,

@@ -46,7 +46,7 @@ public sealed class CancellationReviewServiceTests : IAsyncLifetime
         var changes = new List<JobChanged>();
         using var subscription = _db.Services.GetRequiredService<JobChangeNotifier>().Subscribe(c => { changes.Add(c); return Task.CompletedTask; });
 
-        var result = await _db.Reviews().ReviewAsync(sara, target.Id, ReviewState.Flagged, "  Reason does not match the note.  ");
+        var result = await _db.Reviews().ReviewManyAsync(sara, [target.Id], ReviewState.Flagged, "  Reason does not match the note.  ");
 
         Assert.True(result.Succeeded, result.Error?.Message);
         await using var context = _db.CreateContext();
@@ -60,7 +60,9 @@ public sealed class CancellationReviewServiceTests : IAsyncLifetime
         Assert.Equal(sara.FindFirstValue(ClaimTypes.NameIdentifier), mark.ReviewedByUserId);
         var row = (await _db.Queries().GetPageAsync(CancellationFilter.Default(ReviewTestData.Today) with { From = ReviewTestData.Today.AddDays(-400), ReviewState = ReviewState.Flagged },
             CancellationSort.CancelledAt, true, 0, 1000)).Rows.Single(r => r.Id == target.Id);
-        Assert.Equal(("Sara Khan", "Reason does not match the note.", now), (row.ReviewedBy, row.ReviewComment, row.ReviewedAt));
+        Assert.Equal((ReviewState.Flagged, "Reason does not match the note."), (row.ReviewState, row.ReviewComment));
+        var history = (await _db.Queries().GetReviewStatusAsync(target.JobId))!.History;
+        Assert.Equal(("Sara Khan", now), (history[0].ReviewedBy, history[0].ReviewedAt));
         var reviewEvent = await context.JobEvents.SingleAsync(e => e.JobId == target.JobId && e.Kind == JobEventKind.REVIEWED);
         Assert.Equal("Cancellation flagged by Sara Khan: Reason does not match the note.", reviewEvent.Summary);
         Assert.Equal(now, reviewEvent.OccurredAt);
@@ -74,8 +76,8 @@ public sealed class CancellationReviewServiceTests : IAsyncLifetime
         var targets = await OthersCancellationsAsync(ReviewTestData.Supervisor, 2);
         var sara = await _db.PrincipalAsync(ReviewTestData.Supervisor);
 
-        var flagged = await _db.Reviews().ReviewAsync(sara, targets[0].Id, ReviewState.Flagged, "   ");
-        var reviewed = await _db.Reviews().ReviewAsync(sara, targets[1].Id, ReviewState.Reviewed, null);
+        var flagged = await _db.Reviews().ReviewManyAsync(sara, [targets[0].Id], ReviewState.Flagged, "   ");
+        var reviewed = await _db.Reviews().ReviewManyAsync(sara, [targets[1].Id], ReviewState.Reviewed, null);
 
         Assert.False(flagged.Succeeded);
         Assert.Equal(ReviewError.CommentRequired, flagged.Error!.Code);
@@ -94,14 +96,13 @@ public sealed class CancellationReviewServiceTests : IAsyncLifetime
         var own = await OwnCancellationAsync(ReviewTestData.Supervisor);
         var sara = await _db.PrincipalAsync(ReviewTestData.Supervisor);
 
-        var result = await _db.Reviews().ReviewAsync(sara, own.Id, ReviewState.Reviewed, "Looks fine to me.");
+        var result = await _db.Reviews().ReviewManyAsync(sara, [own.Id], ReviewState.Reviewed, "Looks fine to me.");
 
         Assert.False(result.Succeeded);
         Assert.Equal(ReviewError.OwnCancellation, result.Error!.Code);
         await using var context = _db.CreateContext();
         var number = (await context.JobAsync(own.JobId)).Number;
         Assert.Equal($"You cannot review your own cancellation of {number}: another supervisor has to.", result.Error.Message);
-        Assert.Equal([number], result.Error.JobNumbers);
         Assert.Equal(ReviewState.NotReviewed, (await context.JobCancellations.SingleAsync(c => c.Id == own.Id)).ReviewState);
         Assert.False(await context.CancellationReviews.AnyAsync(r => r.JobCancellationId == own.Id));
     }
@@ -127,7 +128,7 @@ public sealed class CancellationReviewServiceTests : IAsyncLifetime
     {
         var target = (await OthersCancellationsAsync(ReviewTestData.Admin, 1))[0];
 
-        var result = await _db.Reviews().ReviewAsync(await _db.PrincipalAsync(ReviewTestData.Admin), target.Id, ReviewState.Reviewed, null);
+        var result = await _db.Reviews().ReviewManyAsync(await _db.PrincipalAsync(ReviewTestData.Admin), [target.Id], ReviewState.Reviewed, null);
 
         Assert.True(result.Succeeded, result.Error?.Message);
     }
@@ -141,12 +142,13 @@ public sealed class CancellationReviewServiceTests : IAsyncLifetime
         var result = await _db.Reviews().ReviewManyAsync(sara, [.. targets.Select(t => t.Id)], ReviewState.Reviewed, "Weekly check");
 
         Assert.True(result.Succeeded, result.Error?.Message);
-        Assert.Equal(targets.Select(t => t.Id).Order(), result.Reviewed.Select(r => r.CancellationId).Order());
         await using var context = _db.CreateContext();
+        var jobIds = targets.Select(t => t.JobId).ToList();
+        var numbers = await context.Jobs.Where(j => jobIds.Contains(j.Id)).Select(j => j.Number).ToListAsync();
+        Assert.Equal(numbers.Order(StringComparer.Ordinal), result.JobNumbers.Order(StringComparer.Ordinal));
         var ids = targets.Select(t => t.Id).ToList();
         Assert.Equal(5, await context.JobCancellations.CountAsync(c => ids.Contains(c.Id) && c.ReviewState == ReviewState.Reviewed && c.LastReviewComment == "Weekly check"));
         Assert.Equal(5, await context.CancellationReviews.CountAsync(r => ids.Contains(r.JobCancellationId)));
-        var jobIds = targets.Select(t => t.JobId).ToList();
         Assert.Equal(5, await context.JobEvents.CountAsync(e => jobIds.Contains(e.JobId) && e.Kind == JobEventKind.REVIEWED));
     }
 
@@ -163,10 +165,13 @@ public sealed class CancellationReviewServiceTests : IAsyncLifetime
         Assert.Equal(ReviewError.OwnCancellation, result.Error!.Code);
         await using var context = _db.CreateContext();
         var ownNumber = (await context.JobAsync(own.JobId)).Number;
-        Assert.Equal([ownNumber], result.Error.JobNumbers);
         Assert.Contains("Nothing was marked", result.Error.Message, StringComparison.Ordinal);
         Assert.Contains(ownNumber, result.Error.Message, StringComparison.Ordinal);
-        Assert.Empty(result.Reviewed);
+        foreach (var other in others)
+        {
+            Assert.DoesNotContain((await context.JobAsync(other.JobId)).Number, result.Error.Message, StringComparison.Ordinal);
+        }
+        Assert.Empty(result.JobNumbers);
         var ids = others.Select(o => o.Id).Append(own.Id).ToList();
         Assert.Equal(0, await context.CancellationReviews.CountAsync(r => ids.Contains(r.JobCancellationId)));
         Assert.Equal(0, await context.JobCancellations.CountAsync(c => ids.Contains(c.Id) && c.ReviewState != ReviewState.NotReviewed));
@@ -180,9 +185,9 @@ public sealed class CancellationReviewServiceTests : IAsyncLifetime
         var reviewerTwo = await _db.PrincipalAsync(ReviewTestData.Admin);
         var reviews = _db.Reviews();
 
-        Assert.True((await reviews.ReviewAsync(reviewerOne, target.Id, ReviewState.Flagged, "Wrong reason")).Succeeded);
+        Assert.True((await reviews.ReviewManyAsync(reviewerOne, [target.Id], ReviewState.Flagged, "Wrong reason")).Succeeded);
         _db.Clock.Advance(TimeSpan.FromHours(2));
-        Assert.True((await reviews.ReviewAsync(reviewerTwo, target.Id, ReviewState.Reviewed, "Called the customer: reason is right")).Succeeded);
+        Assert.True((await reviews.ReviewManyAsync(reviewerTwo, [target.Id], ReviewState.Reviewed, "Called the customer: reason is right")).Succeeded);
 
         var status = await _db.Queries().GetReviewStatusAsync(target.JobId);
         Assert.NotNull(status);
@@ -204,7 +209,7 @@ public sealed class CancellationReviewServiceTests : IAsyncLifetime
         }
         _db.Clock.Advance(TimeSpan.FromDays(1));
 
-        var result = await _db.Reviews().ReviewAsync(await _db.PrincipalAsync(ReviewTestData.Supervisor), target.Id, ReviewState.Flagged, "Check the items");
+        var result = await _db.Reviews().ReviewManyAsync(await _db.PrincipalAsync(ReviewTestData.Supervisor), [target.Id], ReviewState.Flagged, "Check the items");
 
         Assert.True(result.Succeeded);
         await using var after = _db.CreateContext();
@@ -221,10 +226,10 @@ public sealed class CancellationReviewServiceTests : IAsyncLifetime
         var sara = await _db.PrincipalAsync(ReviewTestData.Supervisor);
         var reviews = _db.Reviews();
 
-        Assert.Equal(ReviewError.InvalidState, (await reviews.ReviewAsync(sara, target.Id, ReviewState.NotReviewed, "undo")).Error?.Code);
+        Assert.Equal(ReviewError.InvalidState, (await reviews.ReviewManyAsync(sara, [target.Id], ReviewState.NotReviewed, "undo")).Error?.Code);
         Assert.Equal(ReviewError.NothingSelected, (await reviews.ReviewManyAsync(sara, [], ReviewState.Reviewed, null)).Error?.Code);
-        Assert.Equal(ReviewError.NotFound, (await reviews.ReviewAsync(sara, 987_654, ReviewState.Reviewed, null)).Error?.Code);
+        Assert.Equal(ReviewError.NotFound, (await reviews.ReviewManyAsync(sara, [987_654], ReviewState.Reviewed, null)).Error?.Code);
         Assert.Equal(ReviewError.CommentTooLong,
-            (await reviews.ReviewAsync(sara, target.Id, ReviewState.Flagged, new string('x', CancellationReviewService.CommentMaxLength + 1))).Error?.Code);
+            (await reviews.ReviewManyAsync(sara, [target.Id], ReviewState.Flagged, new string('x', CancellationReviewService.CommentMaxLength + 1))).Error?.Code);
     }
 }

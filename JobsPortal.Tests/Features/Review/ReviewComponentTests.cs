@@ -55,9 +55,9 @@ public sealed class ReviewComponentTests : IAsyncLifetime
     {
         var cancellation = await NotReviewedByOthersAsync();
         var reviews = _db.Reviews();
-        Assert.True((await reviews.ReviewAsync(await _db.PrincipalAsync(ReviewTestData.OtherSupervisor), cancellation.Id, ReviewState.Flagged, "Wrong status set")).Succeeded);
+        Assert.True((await reviews.ReviewManyAsync(await _db.PrincipalAsync(ReviewTestData.OtherSupervisor), [cancellation.Id], ReviewState.Flagged, "Wrong status set")).Succeeded);
         _db.Clock.Advance(TimeSpan.FromMinutes(30));
-        Assert.True((await reviews.ReviewAsync(await _db.PrincipalAsync(ReviewTestData.Supervisor), cancellation.Id, ReviewState.Reviewed, "Status corrected by the agent")).Succeeded);
+        Assert.True((await reviews.ReviewManyAsync(await _db.PrincipalAsync(ReviewTestData.Supervisor), [cancellation.Id], ReviewState.Reviewed, "Status corrected by the agent")).Succeeded);
         await using var ctx = await ContextAsync();
 
         var cut = ctx.Render<CancellationReviewPanel>(p => p.Add(x => x.JobId, cancellation.JobId));
@@ -79,7 +79,7 @@ public sealed class ReviewComponentTests : IAsyncLifetime
         var cut = ctx.Render<CancellationReviewPanel>(p => p.Add(x => x.JobId, cancellation.JobId));
         cut.WaitForAssertion(() => Assert.Equal("Not reviewed", cut.Find("[data-testid=review-state]").TextContent.Trim()));
 
-        var result = await _db.Reviews().ReviewAsync(await _db.PrincipalAsync(ReviewTestData.Admin), cancellation.Id, ReviewState.Flagged, "Seen from another screen");
+        var result = await _db.Reviews().ReviewManyAsync(await _db.PrincipalAsync(ReviewTestData.Admin), [cancellation.Id], ReviewState.Flagged, "Seen from another screen");
 
         Assert.True(result.Succeeded);
         cut.WaitForAssertion(() => Assert.Equal("Flagged", cut.Find("[data-testid=review-state]").TextContent.Trim()));

@@ -1,7 +1,7 @@
 using System.Net;
 using JobsPortal.Data;
 using JobsPortal.Data.Seeding;
-using JobsPortal.Features.Review;
+using JobsPortal.Shared;
 using JobsPortal.Tests.TestInfrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +27,7 @@ public sealed class ReviewHttpTests(AppFactory factory) : IClassFixture<AppFacto
 
     [Theory]
     [InlineData("/cancellations")]
-    [InlineData(ReviewRegistration.ExportPath + "?" + WholeHistory)]
+    [InlineData(AppRoutes.CancellationsExport + "?" + WholeHistory)]
     public async Task Anonymous_caller_is_sent_to_sign_in(string path)
     {
         var response = await NewClient().GetAsync(path);
@@ -38,7 +38,7 @@ public sealed class ReviewHttpTests(AppFactory factory) : IClassFixture<AppFacto
 
     [Theory]
     [InlineData("/cancellations")]
-    [InlineData(ReviewRegistration.ExportPath + "?" + WholeHistory)]
+    [InlineData(AppRoutes.CancellationsExport + "?" + WholeHistory)]
     public async Task Agent_gets_the_not_allowed_page_instead_of_the_page_or_the_export(string path)
     {
         var client = await SignedInAsync(ReviewTestData.Agent);
@@ -80,7 +80,7 @@ public sealed class ReviewHttpTests(AppFactory factory) : IClassFixture<AppFacto
             expected = await db.JobCancellations.Where(c => c.CancellationReasonId == reasonId).Select(c => c.Job.Number).OrderBy(n => n).ToListAsync();
         }
 
-        var response = await client.GetAsync($"{ReviewRegistration.ExportPath}?{WholeHistory}&reason={reasonId}");
+        var response = await client.GetAsync($"{AppRoutes.CancellationsExport}?{WholeHistory}&reason={reasonId}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);

@@ -1,20 +1,20 @@
 using System.Globalization;
 using CsvHelper;
 using JobsPortal.Data.Entities;
+using JobsPortal.Shared;
 
 namespace JobsPortal.Features.Review;
 
 /// <summary>
 /// The cancellations CSV: UTF-8 with a byte order mark (so spreadsheet programs read accents
-/// right), ISO 8601 UTC times, a header row of plain names. Rows are written as they arrive from
+/// right), times in <see cref="Formats.IsoUtc(DateTime)"/> (ISO 8601 with a "+00:00" offset, as the API
+/// writes them), a header row of plain names. Rows are written as they arrive from
 /// the database and flushed asynchronously whenever CsvHelper's buffer fills (Kestrel refuses
 /// synchronous writes), so an export of any size holds about one buffer in memory.
 /// </summary>
 public static class CancellationCsv
 {
-    public const string DateFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
-
-    public static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
+    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
     {
         WriteByteOrderMark = true,
         // A note that starts with "=" must not become a formula in someone's spreadsheet.
@@ -24,7 +24,7 @@ public static class CancellationCsv
     /// <summary>The columns, in order: the header names and how each row fills them.</summary>
     public static readonly IReadOnlyList<(string Name, Func<CancellationExportRow, string?> Value)> Columns =
     [
-        ("Cancelled at (UTC)", r => Iso(r.CancelledAt)),
+        ("Cancelled at (UTC)", r => Formats.IsoUtc(r.CancelledAt)),
         ("Job number", r => r.JobNumber),
         ("Job description", r => r.JobDescription),
         ("Job type", r => r.JobType),
@@ -39,12 +39,11 @@ public static class CancellationCsv
         ("Review state", r => r.ReviewState.Label()),
         ("Review comment", r => r.ReviewComment),
         ("Reviewed by", r => r.ReviewedBy),
-        ("Reviewed at (UTC)", r => r.ReviewedAt is { } at ? Iso(at) : null),
+        ("Reviewed at (UTC)", r => Formats.IsoUtc(r.ReviewedAt)),
     ];
 
-    public static async Task<int> WriteAsync(Stream output, IAsyncEnumerable<CancellationExportRow> rows, CancellationToken ct = default)
+    public static async Task WriteAsync(Stream output, IAsyncEnumerable<CancellationExportRow> rows, CancellationToken ct = default)
     {
-        var count = 0;
         await using var csv = CsvWriter.Create(output, Options, leaveOpen: true);
         foreach (var (name, _) in Columns)
         {
@@ -58,11 +57,7 @@ public static class CancellationCsv
                 csv.WriteField(value(row));
             }
             await csv.EndRecordAsync(ct);
-            count++;
         }
         await csv.FlushAsync(ct);
-        return count;
     }
-
-    private static string Iso(DateTime utc) => utc.ToString(DateFormat, CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using JobsPortal.Data.Entities;
+using JobsPortal.Shared;
+using Microsoft.AspNetCore.Components;
 
 namespace JobsPortal.Features.Review;
 
@@ -9,7 +11,7 @@ namespace JobsPortal.Features.Review;
 /// </summary>
 public sealed record CancellationFilter
 {
-    public const int DefaultDays = 30;
+    private const int DefaultDays = 30;
 
     public required DateOnly From { get; init; }
     public required DateOnly To { get; init; }
@@ -26,34 +28,38 @@ public sealed record CancellationFilter
     public bool? ProvidedItemsLeft { get; init; }
 
     /// <summary>The queue as a supervisor first sees it: the last 30 days, not yet reviewed.</summary>
-    public static CancellationFilter Default(DateOnly today) => new() { From = today.AddDays(-(DefaultDays - 1)), To = today };
+    public static CancellationFilter Default(DateOnly today) => new CancellationFilter { From = today, To = today }.LastDays(DefaultDays, today);
+
+    /// <summary>This filter over the <paramref name="days"/> days that end today.</summary>
+    public CancellationFilter LastDays(int days, DateOnly today) => this with { From = today.AddDays(-(days - 1)), To = today };
 
     public DateTime FromUtc => From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
     public DateTime ToUtcExclusive => To.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
-    public string ExportFileName =>
-        string.Create(CultureInfo.InvariantCulture, $"cancellations_{From:yyyy-MM-dd}_{To:yyyy-MM-dd}.csv");
+    public string ExportFileName => $"cancellations_{Formats.DateText(From)}_{Formats.DateText(To)}.csv";
 }
 
 /// <summary>
-/// The filter in a URL's query string, read by the page and by the export endpoint alike. Values
-/// that equal the default are left out, so the plain address stays "the last 30 days"; a value
-/// that does not parse falls back to the default instead of failing the page.
+/// The filter in a URL's query string, read by the page (through <c>[SupplyParameterFromQuery]</c>)
+/// and by the export endpoint alike, and written through
+/// <see cref="NavigationManagerExtensions.GetUriWithQueryParameters(NavigationManager, string, IReadOnlyDictionary{string, object?})"/>.
+/// Values that equal the default are left out, so the plain address stays "the last 30 days"; a
+/// value that does not parse falls back to the default instead of failing the page. The names and
+/// values are those of links people have already shared: change neither.
 /// </summary>
 public static class CancellationFilterQuery
 {
     public const string From = "from", To = "to", Reason = "reason", Type = "type", By = "by", Unit = "unit",
         Channel = "channel", Review = "review", Left = "left";
 
-    public static readonly IReadOnlyList<string> Keys = [From, To, Reason, Type, By, Unit, Channel, Review, Left];
-
-    public const string AnyReviewState = "all";
+    // The review value that means every state (no value means the default queue).
+    private const string AnyReviewState = "all";
 
     public static CancellationFilter Parse(Func<string, string?> get, DateOnly today)
     {
         var defaults = CancellationFilter.Default(today);
-        var from = ParseDate(get(From)) ?? defaults.From;
-        var to = ParseDate(get(To)) ?? defaults.To;
+        var from = Formats.ParseDate(get(From)) ?? defaults.From;
+        var to = Formats.ParseDate(get(To)) ?? defaults.To;
         if (from > to)
         {
             (from, to) = (to, from);
@@ -62,17 +68,12 @@ public static class CancellationFilterQuery
         {
             From = from,
             To = to,
-            ReasonId = ParseInt(get(Reason)),
-            JobTypeId = ParseInt(get(Type)),
+            ReasonId = ParseId(get(Reason)),
+            JobTypeId = ParseId(get(Type)),
             CancelledByUserId = string.IsNullOrWhiteSpace(get(By)) ? null : get(By)!.Trim(),
-            UnitId = ParseInt(get(Unit)),
-            Channel = Enum.TryParse<CancellationChannel>(get(Channel), ignoreCase: true, out var channel) && Enum.IsDefined(channel) ? channel : null,
-            ReviewState = get(Review) switch
-            {
-                AnyReviewState => null,
-                var s when Enum.TryParse<ReviewState>(s, ignoreCase: true, out var state) && Enum.IsDefined(state) && !int.TryParse(s, out _) => state,
-                _ => defaults.ReviewState,
-            },
+            UnitId = ParseId(get(Unit)),
+            Channel = ParseName<CancellationChannel>(get(Channel)),
+            ReviewState = ParseReview(get(Review), defaults.ReviewState),
             ProvidedItemsLeft = get(Left) switch { "yes" => true, "no" => false, _ => null },
         };
     }
@@ -84,33 +85,37 @@ public static class CancellationFilterQuery
         var explicitDates = filter.From != defaults.From || filter.To != defaults.To;
         return new Dictionary<string, object?>
         {
-            [From] = explicitDates ? Date(filter.From) : null,
-            [To] = explicitDates ? Date(filter.To) : null,
+            [From] = explicitDates ? Formats.DateText(filter.From) : null,
+            [To] = explicitDates ? Formats.DateText(filter.To) : null,
             [Reason] = filter.ReasonId?.ToString(CultureInfo.InvariantCulture),
             [Type] = filter.JobTypeId?.ToString(CultureInfo.InvariantCulture),
             [By] = filter.CancelledByUserId,
             [Unit] = filter.UnitId?.ToString(CultureInfo.InvariantCulture),
             [Channel] = filter.Channel?.ToString(),
-            [Review] = filter.ReviewState == defaults.ReviewState ? null : filter.ReviewState?.ToString() ?? AnyReviewState,
-            [Left] = filter.ProvidedItemsLeft switch { true => "yes", false => "no", null => null },
+            [Review] = filter.ReviewState == defaults.ReviewState ? null : ReviewValue(filter.ReviewState),
+            [Left] = filter.ProvidedItemsLeft is { } left ? Formats.YesNo(left) : null,
         };
     }
 
-    /// <summary>"from=...&amp;to=..." for links such as the export's; always carries both dates so a saved file name matches its rows.</summary>
-    public static string ToQueryString(CancellationFilter filter, DateOnly today)
+    /// <summary>The export's address for <paramref name="filter"/>: it always carries both dates, so a saved file's name matches its rows.</summary>
+    public static string ExportUri(NavigationManager navigation, CancellationFilter filter, DateOnly today)
     {
         var query = ToQuery(filter, today);
-        query[From] = Date(filter.From);
-        query[To] = Date(filter.To);
-        return string.Join("&", query.Where(p => p.Value is not null)
-            .Select(p => $"{p.Key}={Uri.EscapeDataString(Convert.ToString(p.Value, CultureInfo.InvariantCulture)!)}"));
+        query[From] = Formats.DateText(filter.From);
+        query[To] = Formats.DateText(filter.To);
+        return navigation.GetUriWithQueryParameters(AppRoutes.CancellationsExport, query);
     }
 
-    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>How a review state is written in the address and offered by the page's select: its name, or "all" for none.</summary>
+    public static string ReviewValue(ReviewState? state) => state?.ToString() ?? AnyReviewState;
 
-    private static DateOnly? ParseDate(string? s) =>
-        DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+    /// <summary>The review state that <paramref name="value"/> names; <paramref name="fallback"/> when it names none.</summary>
+    public static ReviewState? ParseReview(string? value, ReviewState? fallback) => value == AnyReviewState ? null : ParseName<ReviewState>(value) ?? fallback;
 
-    private static int? ParseInt(string? s) =>
+    // Names only: Enum.TryParse would also take "7" or "1,2", which no link of ours carries.
+    private static TEnum? ParseName<TEnum>(string? value) where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().Select(v => (TEnum?)v).FirstOrDefault(v => string.Equals(v.ToString(), value, StringComparison.OrdinalIgnoreCase));
+
+    private static int? ParseId(string? s) =>
         int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
 }

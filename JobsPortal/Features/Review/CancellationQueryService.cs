@@ -1,100 +1,10 @@
 using JobsPortal.Data;
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using JobsPortal.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace JobsPortal.Features.Review;
-
-/// <summary>The grid's columns; sorting is chosen from this list, never built from a string.</summary>
-public enum CancellationSort
-{
-    CancelledAt,
-    JobNumber,
-    JobType,
-    Status,
-    Reason,
-    CancelledBy,
-    Unit,
-    Channel,
-    ItemsCancelled,
-    ProvidedItemsLeft,
-    ReviewState,
-}
-
-public sealed record CancellationRow(
-    int Id,
-    int JobId,
-    string JobNumber,
-    DateTime CancelledAt,
-    string JobType,
-    string Status,
-    string Reason,
-    string CancelledByUserId,
-    string CancelledBy,
-    string? Unit,
-    CancellationChannel Channel,
-    int ItemsCancelled,
-    int ProvidedItemsLeft,
-    string? Note,
-    ReviewState ReviewState,
-    string? ReviewComment,
-    string? ReviewedBy,
-    DateTime? ReviewedAt);
-
-/// <summary>A row of the CSV export: the grid's columns plus the job's description.</summary>
-public sealed record CancellationExportRow(
-    DateTime CancelledAt,
-    string JobNumber,
-    string JobDescription,
-    string JobType,
-    string Status,
-    string Reason,
-    string CancelledBy,
-    string? Unit,
-    CancellationChannel Channel,
-    int ItemsCancelled,
-    int ProvidedItemsLeft,
-    string? Note,
-    ReviewState ReviewState,
-    string? ReviewComment,
-    string? ReviewedBy,
-    DateTime? ReviewedAt);
-
-public sealed record CancellationPage(IReadOnlyList<CancellationRow> Rows, int Total);
-
-public sealed record NamedCount(string Name, int Count);
-
-public sealed record AgentCount(string UserId, string Name, string? Unit, int Count);
-
-public sealed record DayCount(DateOnly Day, int Count);
-
-public sealed record CancellationSummary(
-    int Total,
-    IReadOnlyList<NamedCount> ByReason,
-    IReadOnlyList<DayCount> PerDay,
-    IReadOnlyList<AgentCount> TopAgents,
-    int WithProvidedItemsLeft)
-{
-    /// <summary>The share (0..1) of cancellations that left provided items with the customer.</summary>
-    public double ProvidedItemsLeftShare => Total == 0 ? 0 : (double)WithProvidedItemsLeft / Total;
-}
-
-public sealed record FilterOption<T>(T Value, string Label);
-
-public sealed record CancellationFilterOptions(
-    IReadOnlyList<FilterOption<int>> Reasons,
-    IReadOnlyList<FilterOption<int>> JobTypes,
-    IReadOnlyList<FilterOption<string>> People,
-    IReadOnlyList<FilterOption<int>> Units);
-
-public sealed record ReviewMark(ReviewState State, string? Comment, string ReviewedBy, DateTime ReviewedAt);
-
-/// <summary>A job's cancellation as its review stands, with every mark, newest first.</summary>
-public sealed record CancellationReviewStatus(
-    int CancellationId,
-    string JobNumber,
-    string CancelledByUserId,
-    ReviewState State,
-    IReadOnlyList<ReviewMark> History);
 
 /// <summary>
 /// Reads cancellation records for the supervisors' review: one query builder (<see cref="Filtered"/>)
@@ -105,7 +15,7 @@ public sealed class CancellationQueryService(IDbContextFactory<JobsPortalDbConte
     public const int TopAgentCount = 5;
 
     /// <summary>The cancellations that match <paramref name="filter"/>; every reader starts here.</summary>
-    public static IQueryable<JobCancellation> Filtered(JobsPortalDbContext db, CancellationFilter filter)
+    private static IQueryable<JobCancellation> Filtered(JobsPortalDbContext db, CancellationFilter filter)
     {
         var from = filter.FromUtc;
         var to = filter.ToUtcExclusive;
@@ -165,8 +75,9 @@ public sealed class CancellationQueryService(IDbContextFactory<JobsPortalDbConte
         var byReason = await q.GroupBy(c => c.CancellationReason.Name)
             .Select(g => new NamedCount(g.Key, g.Count()))
             .ToListAsync(ct);
+        // Grouped by the person, not the name: two people may share a name.
         var agents = await q.GroupBy(c => new { c.CancelledByUserId, c.CancelledByUser.DisplayName, Unit = c.CancelledByUser.Unit!.Name })
-            .Select(g => new { g.Key.CancelledByUserId, g.Key.DisplayName, g.Key.Unit, Count = g.Count() })
+            .Select(g => new { g.Key.DisplayName, g.Key.Unit, Count = g.Count() })
             .OrderByDescending(g => g.Count).ThenBy(g => g.DisplayName)
             .Take(TopAgentCount)
             .ToListAsync(ct);
@@ -186,7 +97,7 @@ public sealed class CancellationQueryService(IDbContextFactory<JobsPortalDbConte
             total,
             [.. byReason.OrderByDescending(r => r.Count).ThenBy(r => r.Name, StringComparer.Ordinal)],
             perDay,
-            [.. agents.Select(a => new AgentCount(a.CancelledByUserId, a.DisplayName, a.Unit, a.Count))],
+            [.. agents.Select(a => new AgentCount(a.DisplayName, a.Unit, a.Count))],
             withItemsLeft);
     }
 
@@ -195,7 +106,7 @@ public sealed class CancellationQueryService(IDbContextFactory<JobsPortalDbConte
     /// holds the whole result. The caller enumerates it while its context lives.
     /// </summary>
     public async IAsyncEnumerable<CancellationExportRow> StreamExportAsync(
-        CancellationFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+        CancellationFilter filter, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = Sorted(Filtered(db, filter), CancellationSort.CancelledAt, descending: true)
@@ -246,7 +157,7 @@ public sealed class CancellationQueryService(IDbContextFactory<JobsPortalDbConte
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var cancellation = await db.JobCancellations.AsNoTracking()
             .Where(c => c.JobId == jobId)
-            .Select(c => new { c.Id, c.Job.Number, c.CancelledByUserId, c.ReviewState })
+            .Select(c => new { c.Id, c.ReviewState })
             .SingleOrDefaultAsync(ct);
         if (cancellation is null)
         {
@@ -257,7 +168,7 @@ public sealed class CancellationQueryService(IDbContextFactory<JobsPortalDbConte
             .OrderByDescending(r => r.ReviewedAt).ThenByDescending(r => r.Id)
             .Select(r => new ReviewMark(r.State, r.Comment, r.ReviewedByUser.DisplayName, r.ReviewedAt))
             .ToListAsync(ct);
-        return new CancellationReviewStatus(cancellation.Id, cancellation.Number, cancellation.CancelledByUserId, cancellation.ReviewState, history);
+        return new CancellationReviewStatus(cancellation.ReviewState, history);
     }
 
     private static IQueryable<CancellationRow> ToRows(IQueryable<JobCancellation> q) => q.Select(c => new CancellationRow(
@@ -276,9 +187,7 @@ public sealed class CancellationQueryService(IDbContextFactory<JobsPortalDbConte
         c.ProvidedItemsLeft,
         c.Note,
         c.ReviewState,
-        c.LastReviewComment,
-        c.Reviews.OrderByDescending(r => r.ReviewedAt).ThenByDescending(r => r.Id).Select(r => r.ReviewedByUser.DisplayName).FirstOrDefault(),
-        c.LastReviewedAt));
+        c.LastReviewComment));
 
     // The id breaks ties so that paging is stable when many rows share a sort value.
     private static IOrderedQueryable<JobCancellation> Sorted(IQueryable<JobCancellation> q, CancellationSort sort, bool descending) => sort switch
@@ -288,7 +197,6 @@ public sealed class CancellationQueryService(IDbContextFactory<JobsPortalDbConte
         CancellationSort.Status => Order(q, c => c.JobStatus.Name, descending),
         CancellationSort.Reason => Order(q, c => c.CancellationReason.Name, descending),
         CancellationSort.CancelledBy => Order(q, c => c.CancelledByUser.DisplayName, descending),
-        CancellationSort.Unit => Order(q, c => c.CancelledByUnit != null ? c.CancelledByUnit.Name : null, descending),
         CancellationSort.Channel => Order(q, c => c.Channel, descending),
         CancellationSort.ItemsCancelled => Order(q, c => c.ItemsCancelled, descending),
         CancellationSort.ProvidedItemsLeft => Order(q, c => c.ProvidedItemsLeft, descending),
@@ -297,6 +205,6 @@ public sealed class CancellationQueryService(IDbContextFactory<JobsPortalDbConte
     };
 
     private static IOrderedQueryable<JobCancellation> Order<TKey>(
-        IQueryable<JobCancellation> q, System.Linq.Expressions.Expression<Func<JobCancellation, TKey>> key, bool descending) =>
+        IQueryable<JobCancellation> q, Expression<Func<JobCancellation, TKey>> key, bool descending) =>
         descending ? q.OrderByDescending(key).ThenByDescending(c => c.Id) : q.OrderBy(key).ThenBy(c => c.Id);
 }

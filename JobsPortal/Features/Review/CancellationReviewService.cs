@@ -29,9 +29,6 @@ public sealed class CancellationReviewService(
 {
     public const int CommentMaxLength = CancellationReviewConfiguration.CommentMaxLength;
 
-    public Task<ReviewResult> ReviewAsync(ClaimsPrincipal user, int cancellationId, ReviewState state, string? comment, CancellationToken ct = default) =>
-        ReviewManyAsync(user, [cancellationId], state, comment, ct);
-
     public async Task<ReviewResult> ReviewManyAsync(
         ClaimsPrincipal user, IReadOnlyCollection<int> cancellationIds, ReviewState state, string? comment, CancellationToken ct = default)
     {
@@ -83,7 +80,7 @@ public sealed class CancellationReviewService(
             var message = found.Count == 1
                 ? $"You cannot review your own cancellation of {own[0]}: another supervisor has to."
                 : $"Nothing was marked: you cannot review your own cancellations ({string.Join(", ", own)}). Unselect them and try again.";
-            return ReviewResult.Failure(ReviewError.OwnCancellation, message, own);
+            return ReviewResult.Failure(ReviewError.OwnCancellation, message);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -117,6 +114,6 @@ public sealed class CancellationReviewService(
         {
             await notifier.PublishAsync(new JobChanged(f.Cancellation.JobId, f.Number, JobChangeKind.Reviewed, f.LifeCycleState, reviewerName, now));
         }
-        return ReviewResult.Success([.. found.Select(f => new ReviewedCancellation(f.Cancellation.Id, f.Cancellation.JobId, f.Number))]);
+        return ReviewResult.Success([.. found.Select(f => f.Number)]);
     }
 }

@@ -7,8 +7,6 @@ namespace JobsPortal.Features.Review;
 /// <summary>The review feature's services and its HTTP endpoint, each added by one line in the app's registrations.</summary>
 public static class ReviewRegistration
 {
-    public const string ExportPath = "/cancellations/export";
-
     public static IServiceCollection AddReviewFeature(this IServiceCollection services)
     {
         services.AddScoped<CancellationQueryService>();
@@ -20,7 +18,7 @@ public static class ReviewRegistration
     {
         // The policy is on the endpoint itself: an agent who types the address gets the
         // not-allowed page, whatever the page's own links show.
-        app.MapGet(ExportPath, ExportAsync)
+        app.MapGet(AppRoutes.CancellationsExport, ExportAsync)
             .RequireAuthorization(Policies.Reviewer)
             .WithName("ExportCancellations");
         return app;

@@ -1,7 +1,7 @@
 namespace JobsPortal.Features.Review;
 
 /// <summary>An expected refusal of a review: a stable code for programs and a sentence for people.</summary>
-public sealed record ReviewError(string Code, string Message, IReadOnlyList<string> JobNumbers)
+public sealed record ReviewError(string Code, string Message)
 {
     public const string NotAllowed = "review.not_allowed";
     public const string NothingSelected = "review.nothing_selected";
@@ -12,24 +12,21 @@ public sealed record ReviewError(string Code, string Message, IReadOnlyList<stri
     public const string OwnCancellation = "review.own_cancellation";
 }
 
-/// <summary>A cancellation as a review left it.</summary>
-public sealed record ReviewedCancellation(int CancellationId, int JobId, string JobNumber);
-
 /// <summary>Either every selected cancellation was marked, or none was and <see cref="Error"/> says why.</summary>
 public sealed record ReviewResult
 {
-    private ReviewResult(IReadOnlyList<ReviewedCancellation> reviewed, ReviewError? error)
+    private ReviewResult(IReadOnlyList<string> jobNumbers, ReviewError? error)
     {
-        Reviewed = reviewed;
+        JobNumbers = jobNumbers;
         Error = error;
     }
 
-    public IReadOnlyList<ReviewedCancellation> Reviewed { get; }
+    /// <summary>The numbers of the jobs whose cancellations were marked; empty on a refusal.</summary>
+    public IReadOnlyList<string> JobNumbers { get; }
     public ReviewError? Error { get; }
     public bool Succeeded => Error is null;
 
-    public static ReviewResult Success(IReadOnlyList<ReviewedCancellation> reviewed) => new(reviewed, null);
+    public static ReviewResult Success(IReadOnlyList<string> jobNumbers) => new(jobNumbers, null);
 
-    public static ReviewResult Failure(string code, string message, IReadOnlyList<string>? jobNumbers = null) =>
-        new([], new ReviewError(code, message, jobNumbers ?? []));
+    public static ReviewResult Failure(string code, string message) => new([], new ReviewError(code, message));
 }

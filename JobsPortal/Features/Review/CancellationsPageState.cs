@@ -1,0 +1,246 @@
+using System.Security.Claims;
+using JobsPortal.Data.Entities;
+using JobsPortal.Shared;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace JobsPortal.Features.Review;
+
+/// <summary>What <see cref="CancellationsPageState"/> asks of the page that shows it: the few things only a component can do.</summary>
+public interface ICancellationsView
+{
+    /// <summary>Runs <paramref name="work"/> on the page's dispatcher; for work that starts on another thread, such as a timer's.</summary>
+    Task InvokeAsync(Func<Task> work);
+
+    /// <summary>Re-reads the grid's current page (the grid calls <see cref="CancellationsPageState.LoadRowsAsync"/>) and redraws.</summary>
+    Task RefreshAsync();
+
+    /// <summary>Asks for the comment of a review mark ("" for none); null when the reviewer cancels.</summary>
+    Task<string?> AskReviewCommentAsync(ReviewState state, IReadOnlyList<string> jobNumbers);
+
+    /// <summary>Tells the reviewer that the marks were saved.</summary>
+    void Confirm(string message);
+}
+
+/// <summary>
+/// Everything the supervisors' cancellations page knows, apart from how it looks: the filter that
+/// the address carries, the grid's sort and page as a query, the summary and the selection, the
+/// reload that follows other people's changes, and a review from the dialog's answer to the
+/// message. The page renders it and lends it what only a component has (<see cref="ICancellationsView"/>);
+/// tests drive it without rendering, on a fake clock.
+/// </summary>
+/// <remarks>
+/// The address is the only way in for a filter: <see cref="Apply"/> navigates, and the page reads the
+/// new address back with <see cref="ShowAddressAsync"/>. So back and forward, a shared link and a click
+/// all take the same path.
+/// </remarks>
+public sealed class CancellationsPageState : IDisposable
+{
+    /// <summary>
+    /// How long the page waits after someone else's change before it reloads. A bulk review announces
+    /// every row; all the changes that arrive in this window share one reload.
+    /// </summary>
+    public static readonly TimeSpan ChangeReloadDelay = TimeSpan.FromMilliseconds(250);
+
+    private readonly CancellationQueryService _queries;
+    private readonly CancellationReviewService _reviews;
+    private readonly JobChangeNotifier _notifier;
+    private readonly NavigationManager _navigation;
+    private readonly TimeProvider _clock;
+    private readonly ICancellationsView _view;
+    private readonly ITimer _reloadTimer;
+    private CancellationFilter? _shown;
+    private ClaimsPrincipal _user = new();
+    private string? _userId;
+    private IDisposable? _subscription;
+    private int _reloadQueued;
+    private volatile bool _reviewing;
+    private volatile bool _disposed;
+
+    public CancellationsPageState(
+        CancellationQueryService queries,
+        CancellationReviewService reviews,
+        JobChangeNotifier notifier,
+        NavigationManager navigation,
+        TimeProvider clock,
+        ICancellationsView view)
+    {
+        _queries = queries;
+        _reviews = reviews;
+        _notifier = notifier;
+        _navigation = navigation;
+        _clock = clock;
+        _view = view;
+        _reloadTimer = clock.CreateTimer(_ => OnReloadDue(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        Filter = CancellationFilter.Default(Today);
+    }
+
+    public CancellationFilter Filter { get; private set; }
+
+    /// <summary>The choices of the filter panel; null until <see cref="StartAsync"/> has loaded them.</summary>
+    public CancellationFilterOptions? Options { get; private set; }
+
+    /// <summary>The numbers above the grid, for the same filter as the grid.</summary>
+    public CancellationSummary? Summary { get; private set; }
+
+    /// <summary>How many rows match the filter, as the grid last counted them.</summary>
+    public int Total { get; private set; }
+
+    public HashSet<CancellationRow> Selected { get; set; } = [];
+
+    /// <summary>Why the last review was refused; the page shows it until it is closed or the next review.</summary>
+    public string? Error { get; set; }
+
+    public DateOnly Today => DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The export of what the page shows (with both dates, whatever the address leaves out).</summary>
+    public string ExportUri => CancellationFilterQuery.ExportUri(_navigation, Filter, Today);
+
+    /// <summary>Who is looking, the filter choices, and from now on other people's changes.</summary>
+    public async Task StartAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        _user = user;
+        _userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        Options = await _queries.GetFilterOptionsAsync(ct);
+        _subscription ??= _notifier.Subscribe(OnJobChanged);
+    }
+
+    /// <summary>Takes the filter from the address at once, so that the page's first render shows it while the rest loads.</summary>
+    public void ReadAddress(Func<string, string?> query) => Filter = CancellationFilterQuery.Parse(query, Today);
+
+    /// <summary>
+    /// Takes the filter from the address; when it is not the one shown, forgets the selection and
+    /// loads its summary. True when the grid has to reload its rows.
+    /// </summary>
+    public async Task<bool> ShowAddressAsync(Func<string, string?> query, CancellationToken ct = default)
+    {
+        ReadAddress(query);
+        if (Filter == _shown)
+        {
+            return false;
+        }
+        _shown = Filter;
+        Selected = [];
+        Summary = await _queries.GetSummaryAsync(Filter, ct);
+        return true;
+    }
+
+    /// <summary>Shows <paramref name="filter"/> by putting it in the address (see the remarks on the class).</summary>
+    public void Apply(CancellationFilter filter) =>
+        _navigation.NavigateTo(_navigation.GetUriWithQueryParameters(CancellationFilterQuery.ToQuery(filter, Today)));
+
+    /// <summary>The grid's <c>ServerData</c>: the page and sort it asks for, under the current filter.</summary>
+    public async Task<GridData<CancellationRow>> LoadRowsAsync(GridState<CancellationRow> grid, CancellationToken ct)
+    {
+        var (sort, descending) = SortOf(grid);
+        var page = await _queries.GetPageAsync(Filter, sort, descending, grid.Page, grid.PageSize, ct);
+        Total = page.Total;
+        return new GridData<CancellationRow> { Items = page.Rows, TotalItems = page.Total };
+    }
+
+    // The grid's sort as a typed column; newest first when it has none.
+    private static (CancellationSort Sort, bool Descending) SortOf(GridState<CancellationRow> grid) =>
+        grid.SortDefinitions.FirstOrDefault() is { } sort && Column(sort.SortBy) is { } column
+            ? (column, sort.Descending)
+            : (CancellationSort.CancelledAt, true);
+
+    // A grid column names the row property it shows; each sortable one is listed here, so renaming a
+    // property breaks the build instead of quietly sorting by something else.
+    private static CancellationSort? Column(string property) => property switch
+    {
+        nameof(CancellationRow.CancelledAt) => CancellationSort.CancelledAt,
+        nameof(CancellationRow.JobNumber) => CancellationSort.JobNumber,
+        nameof(CancellationRow.JobType) => CancellationSort.JobType,
+        nameof(CancellationRow.Status) => CancellationSort.Status,
+        nameof(CancellationRow.Reason) => CancellationSort.Reason,
+        nameof(CancellationRow.CancelledBy) => CancellationSort.CancelledBy,
+        nameof(CancellationRow.Channel) => CancellationSort.Channel,
+        nameof(CancellationRow.ItemsCancelled) => CancellationSort.ItemsCancelled,
+        nameof(CancellationRow.ProvidedItemsLeft) => CancellationSort.ProvidedItemsLeft,
+        nameof(CancellationRow.ReviewState) => CancellationSort.ReviewState,
+        _ => null,
+    };
+
+    /// <summary>The viewer's own cancellation: another supervisor reviews it, so it offers no review buttons.</summary>
+    public bool IsOwn(CancellationRow row) => row.CancelledByUserId == _userId;
+
+    /// <summary>
+    /// Marks <paramref name="rows"/> after asking for a comment: all of them or, with the reason in
+    /// <see cref="Error"/>, none. On success the selection is cleared and the page reloads once.
+    /// </summary>
+    public async Task ReviewAsync(ReviewState state, IReadOnlyList<CancellationRow> rows)
+    {
+        Error = null;
+        var comment = await _view.AskReviewCommentAsync(state, [.. rows.Select(r => r.JobNumber)]);
+        if (comment is null)
+        {
+            return;
+        }
+
+        ReviewResult result;
+        // The service announces each mark; this page reloads once when it is done instead.
+        _reviewing = true;
+        try
+        {
+            result = await _reviews.ReviewManyAsync(_user, [.. rows.Select(r => r.Id)], state, comment);
+        }
+        finally
+        {
+            _reviewing = false;
+        }
+        if (!result.Succeeded)
+        {
+            Error = result.Error!.Message;
+            return;
+        }
+        var what = result.JobNumbers.Count == 1 ? $"The cancellation of {result.JobNumbers[0]}" : $"{result.JobNumbers.Count} cancellations";
+        _view.Confirm($"{what} {(state == ReviewState.Flagged ? "flagged" : "marked reviewed")}.");
+        Selected = [];
+        await ReloadAsync();
+    }
+
+    // The summary and the grid again, for the same filter.
+    private async Task ReloadAsync()
+    {
+        Summary = await _queries.GetSummaryAsync(Filter);
+        await _view.RefreshAsync();
+    }
+
+    // Runs on the publisher's thread: it only starts the timer, once per window.
+    private Task OnJobChanged(JobChanged change)
+    {
+        if (!_reviewing && Interlocked.Exchange(ref _reloadQueued, 1) == 0)
+        {
+            _reloadTimer.Change(ChangeReloadDelay, Timeout.InfiniteTimeSpan);
+        }
+        return Task.CompletedTask;
+    }
+
+    private void OnReloadDue()
+    {
+        // Changes from now on, even during this reload, start a new window.
+        Interlocked.Exchange(ref _reloadQueued, 0);
+        if (_disposed)
+        {
+            return;
+        }
+        _ = _view.InvokeAsync(async () =>
+        {
+            try
+            {
+                await ReloadAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The page was closed meanwhile.
+            }
+        });
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        _subscription?.Dispose();
+        _reloadTimer.Dispose();
+    }
+}
