@@ -40,7 +40,7 @@ public sealed record ApiError(string Code, string Message, int HttpStatus)
 
 /// <summary>
 /// Every error code with its HTTP status and what it means: the single source for the responses'
-/// <c>status.description</c>, the OpenAPI document and (checked by a test) the README's table.
+/// <c>status.description</c>, the OpenAPI document and (checked by a test) the table in docs/api.md.
 /// </summary>
 public static class ApiErrorCatalog
 {
