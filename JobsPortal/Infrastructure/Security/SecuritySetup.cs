@@ -27,6 +27,9 @@ public static class SecuritySetup
 {
     public static IServiceCollection AddJobsPortalSecurity(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<SignInLimitOptions>(configuration.GetSection(SignInLimitOptions.Section));
+        services.AddRateLimiter(o => o.AddPolicy<string, SignInRateLimitPolicy>(SignInRateLimitPolicy.Name));
+
         var proxies = configuration.GetSection(ForwardedHeadersSettings.Section).Get<ForwardedHeadersSettings>() ?? new();
         services.Configure<ForwardedHeadersOptions>(o =>
         {
