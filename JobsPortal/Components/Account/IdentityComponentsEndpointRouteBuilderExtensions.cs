@@ -1,3 +1,4 @@
+using JobsPortal.Components.Account;
 using JobsPortal.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +20,8 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromForm] string? returnUrl) =>
         {
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+            var target = string.IsNullOrEmpty(returnUrl) ? "" : ReturnUrls.LocalOrJobs(returnUrl);
+            return TypedResults.LocalRedirect("~/" + target.TrimStart('/'));
         }).AllowAnonymous();
 
         return accountGroup;
