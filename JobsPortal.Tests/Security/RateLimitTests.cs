@@ -118,6 +118,18 @@ public sealed class ForwardedHeadersTests(ProxiedAppFactory factory) : IClassFix
         ApiAssert.Error(answerB, ApiErrorCodes.RateLimited, HttpStatusCode.TooManyRequests);
     }
 
+    [Fact]
+    public async Task A_session_records_the_forwarded_client_address()
+    {
+        var account = await factory.NewAccountAsync();
+        var form = await SignInForm.OpenAsync(Forwarded(factory.NewClient(peer: ProxiedAppFactory.Proxy), "203.0.113.30"));
+
+        Assert.Equal(SignInForm.SignedIn, await SignInForm.OutcomeOf(await form.PostAsync(account.Email!, Data.Seeding.DemoCatalog.DemoPassword)));
+
+        await using var db = await factory.Db.CreateDbContextAsync();
+        Assert.Equal("203.0.113.30", (await db.UserSessions.AsNoTracking().SingleAsync(s => s.UserId == account.Id)).Address);
+    }
+
     private static HttpClient Forwarded(HttpClient client, string address)
     {
         // What a client could add itself ("1.2.3.4") comes first; the known proxy appends the address it saw.

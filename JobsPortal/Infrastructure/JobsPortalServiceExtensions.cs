@@ -92,10 +92,13 @@ public static class JobsPortalServiceExtensions
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<JobsPortalDbContext>()
-            .AddSignInManager()
+            // Lockout counted atomically, unknown names hashed too, sessions recorded: see Infrastructure/Security.
+            .AddUserManager<LockoutUserManager>()
+            .AddSignInManager<SessionSignInManager>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
 
+        services.AddSingleton<UserSessions>();
         services.AddSingleton<JobChangeNotifier>();
         services.AddSingleton<SqliteWriteGate>();
         services.AddScoped<Features.Cancellation.CancellationService>();

@@ -19,6 +19,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromServices] SignInManager<ApplicationUser> signInManager,
             [FromForm] string? returnUrl) =>
         {
+            // Ends the server-side session too: a copy of the cookie is refused from now on.
             await signInManager.SignOutAsync();
             var target = string.IsNullOrEmpty(returnUrl) ? "" : ReturnUrls.LocalOrJobs(returnUrl);
             return TypedResults.LocalRedirect("~/" + target.TrimStart('/'));

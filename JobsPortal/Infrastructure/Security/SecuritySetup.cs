@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
 using Scalar.AspNetCore;
 
 namespace JobsPortal.Infrastructure.Security;
@@ -50,6 +51,10 @@ public static class SecuritySetup
             // Every hop is read from the right for as long as it comes from a known proxy, and no further.
             o.ForwardLimit = null;
         });
+
+        services.AddSingleton<SessionCookieEvents>();
+        services.ConfigureApplicationCookie(o => o.EventsType = typeof(SessionCookieEvents));
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = SessionCookieEvents.KeepSessionClaim);
 
         // The API reference page's script tags get a fresh nonce per request; SecurityHeadersMiddleware allows it.
         services.Configure<ScalarOptions>(o => o.DynamicNonce = true);
