@@ -32,7 +32,7 @@ public static class CancellationTimeline
         var days = to.DayNumber - from.DayNumber + 1;
         return days <= MaxDays ? ChartPeriod.Day
             : days <= MaxWeeks * 7 ? ChartPeriod.Week
-            : days <= MaxMonths * 28 && MonthsBetween(from, to) <= MaxMonths ? ChartPeriod.Month
+            : MonthsBetween(from, to) <= MaxMonths ? ChartPeriod.Month
             : ChartPeriod.Year;
     }
 
