@@ -118,6 +118,8 @@ public static class JobsPortalServiceExtensions
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
+        // The API answers its own failures with its envelope, without details, in every environment.
+        app.UseJobsPortalApiFailures();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         // Routing and authorization after the status-code pages, so a re-executed /not-found is routed and authorized too.
         app.UseRouting();

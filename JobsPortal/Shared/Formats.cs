@@ -24,8 +24,9 @@ public static class Formats
 
     public static string DateText(DateOnly date) => date.ToString(Date, CultureInfo.InvariantCulture);
 
+    /// <summary>A date as a person typed or pasted it, brought into <see cref="UtcDays.Earliest"/>..<see cref="UtcDays.Latest"/>; null when it is not one.</summary>
     public static DateOnly? ParseDate(string? text) =>
-        DateOnly.TryParseExact(text, Date, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+        DateOnly.TryParseExact(text, Date, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? UtcDays.Clamp(date) : null;
 
     /// <summary>"2026-11-02 09:30" (UTC).</summary>
     public static string Minutes(DateTime utc) => utc.ToString(DateTimeMinutes, CultureInfo.InvariantCulture);

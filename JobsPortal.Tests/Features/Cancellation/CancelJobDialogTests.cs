@@ -173,4 +173,33 @@ public sealed class CancelJobDialogTests(SeededTemplate template) : IClassFixtur
         await using var context = s.Db.CreateContext();
         Assert.Equal(LifeCycleState.DRAFT, (await context.Jobs.SingleAsync(j => j.Id == s.Job.Id)).LifeCycleState);
     }
+
+    [Fact]
+    public async Task The_note_counter_counts_an_emoji_as_one_character_and_keeps_the_note_of_500()
+    {
+        await using var s = await OpenAsync(q => q.Where(j => j.LifeCycleState == LifeCycleState.PENDING));
+        var note = string.Concat(Enumerable.Repeat("😀", CancelJobCommand.NoteMaxLength));
+
+        await s.Host.InvokeAsync(() => s.Host.Find("textarea[data-testid=cancel-note]").Input(note));
+
+        s.Host.WaitForAssertion(() => Assert.Contains($"{CancelJobCommand.NoteMaxLength} / {CancelJobCommand.NoteMaxLength}", s.Host.Markup, StringComparison.Ordinal));
+        await s.Host.InvokeAsync(() => s.Host.Find("button[data-testid=confirm-cancel]").Click());
+        s.Host.WaitForAssertion(() => Assert.Empty(s.Host.FindAll("[data-testid=cancel-summary]")));
+        await using var context = s.Db.CreateContext();
+        Assert.Equal(note, await context.JobCancellations.Where(c => c.JobId == s.Job.Id).Select(c => c.Note).SingleAsync());
+    }
+
+    [Fact]
+    public async Task A_note_of_501_emoji_is_shown_as_too_long_and_refused()
+    {
+        await using var s = await OpenAsync(q => q.Where(j => j.LifeCycleState == LifeCycleState.PENDING));
+
+        await s.Host.InvokeAsync(() => s.Host.Find("textarea[data-testid=cancel-note]").Input(string.Concat(Enumerable.Repeat("😀", CancelJobCommand.NoteMaxLength + 1))));
+        s.Host.WaitForAssertion(() => Assert.Contains($"At most {CancelJobCommand.NoteMaxLength} characters (501 now).", s.Host.Markup, StringComparison.Ordinal));
+        await s.Host.InvokeAsync(() => s.Host.Find("button[data-testid=confirm-cancel]").Click());
+
+        s.Host.WaitForAssertion(() => Assert.Contains("The note has 501 characters; at most 500 are allowed.", s.Host.Markup, StringComparison.Ordinal));
+        await using var context = s.Db.CreateContext();
+        Assert.Equal(0, await context.JobCancellations.CountAsync(c => c.JobId == s.Job.Id));
+    }
 }

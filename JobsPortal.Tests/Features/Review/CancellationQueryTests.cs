@@ -101,15 +101,17 @@ public sealed class CancellationQueryTests(ReviewSeedFixture fixture) : IClassFi
         Assert.True(summary.Total > 0);
         Assert.Equal(rows.Count, summary.Total);
         Assert.Equal(summary.Total, summary.ByReason.Sum(r => r.Count));
-        Assert.Equal(summary.Total, summary.PerDay.Sum(d => d.Count));
+        Assert.Equal(summary.Total, summary.Timeline.Sum(d => d.Count));
         Assert.Equal(rows.Count(r => r.ProvidedItemsLeft > 0), summary.WithProvidedItemsLeft);
         foreach (var reason in summary.ByReason)
         {
             Assert.Equal(rows.Count(r => r.Reason == reason.Name), reason.Count);
         }
-        foreach (var day in summary.PerDay.Where(d => d.Count > 0))
+        // 401 days: a bar per week.
+        Assert.Equal(ChartPeriod.Week, summary.Period);
+        foreach (var bar in summary.Timeline.Where(d => d.Count > 0))
         {
-            Assert.Equal(rows.Count(r => DateOnly.FromDateTime(r.CancelledAt) == day.Day), day.Count);
+            Assert.Equal(rows.Count(r => CancellationTimeline.StartOf(DateOnly.FromDateTime(r.CancelledAt), ChartPeriod.Week) == bar.Start), bar.Count);
         }
         var expectedTop = rows.GroupBy(r => r.CancelledByUserId).Select(g => g.Count()).OrderDescending().Take(CancellationQueryService.TopAgentCount);
         Assert.Equal(expectedTop, summary.TopAgents.Select(a => a.Count));
@@ -135,9 +137,10 @@ public sealed class CancellationQueryTests(ReviewSeedFixture fixture) : IClassFi
 
         var summary = await fixture.Db.Queries().GetSummaryAsync(filter);
 
-        Assert.Equal(30, summary.PerDay.Count);
-        Assert.Equal(filter.From, summary.PerDay[0].Day);
-        Assert.Equal(filter.To, summary.PerDay[^1].Day);
+        Assert.Equal(ChartPeriod.Day, summary.Period);
+        Assert.Equal(30, summary.Timeline.Count);
+        Assert.Equal(filter.From, summary.Timeline[0].Start);
+        Assert.Equal(filter.To, summary.Timeline[^1].Start);
     }
 
     public static TheoryData<CancellationSort> Sorts => [.. Enum.GetValues<CancellationSort>()];

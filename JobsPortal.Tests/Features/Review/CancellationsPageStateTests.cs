@@ -33,7 +33,7 @@ public sealed class CancellationsPageStateTests(ReviewSeedFixture fixture) : ICl
         Assert.True(await state.ShowAddressAsync(flagged));
         var flaggedTotal = state.Summary!.Total;
         Assert.Equal((await fixture.Db.Queries().GetSummaryAsync(state.Filter)).Total, flaggedTotal);
-        state.Selected = [.. await RowsAsync(state, pageSize: 2)];
+        state.Selected = [.. (await RowsAsync(state)).Take(2)];
 
         Assert.False(await state.ShowAddressAsync(flagged));
         Assert.Equal(2, state.Selected.Count);
@@ -84,11 +84,11 @@ public sealed class CancellationsPageStateTests(ReviewSeedFixture fixture) : ICl
         var queries = fixture.Db.Queries();
 
         // A column names the row property it shows; for each typed sort, the property of the same name.
-        var ascending = await state.LoadRowsAsync(Grid(sort.ToString(), pageSize: 30), CancellationToken.None);
-        var descending = await state.LoadRowsAsync(Grid(sort.ToString(), descending: true, pageSize: 30), CancellationToken.None);
+        var ascending = await state.LoadRowsAsync(Grid(sort.ToString(), pageSize: 25), CancellationToken.None);
+        var descending = await state.LoadRowsAsync(Grid(sort.ToString(), descending: true, pageSize: 25), CancellationToken.None);
 
-        Assert.Equal((await queries.GetPageAsync(state.Filter, sort, false, 0, 30)).Rows.Select(r => r.Id), ascending.Items.Select(r => r.Id));
-        Assert.Equal((await queries.GetPageAsync(state.Filter, sort, true, 0, 30)).Rows.Select(r => r.Id), descending.Items.Select(r => r.Id));
+        Assert.Equal((await queries.GetPageAsync(state.Filter, sort, false, 0, 25)).Rows.Select(r => r.Id), ascending.Items.Select(r => r.Id));
+        Assert.Equal((await queries.GetPageAsync(state.Filter, sort, true, 0, 25)).Rows.Select(r => r.Id), descending.Items.Select(r => r.Id));
     }
 
     [Theory]
@@ -100,9 +100,9 @@ public sealed class CancellationsPageStateTests(ReviewSeedFixture fixture) : ICl
         var state = page.State;
         state.ReadAddress(Query(("from", WholeSeed), ("review", "all")));
 
-        var rows = await state.LoadRowsAsync(Grid(column, pageSize: 30), CancellationToken.None);
+        var rows = await state.LoadRowsAsync(Grid(column, pageSize: 25), CancellationToken.None);
 
-        var newest = await fixture.Db.Queries().GetPageAsync(state.Filter, CancellationSort.CancelledAt, true, 0, 30);
+        var newest = await fixture.Db.Queries().GetPageAsync(state.Filter, CancellationSort.CancelledAt, true, 0, 25);
         Assert.Equal(newest.Rows.Select(r => r.Id), rows.Items.Select(r => r.Id));
     }
 

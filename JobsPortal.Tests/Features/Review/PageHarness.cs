@@ -38,8 +38,21 @@ public sealed record PageHarness(CancellationsPageState State, RecordingView Vie
         SortDefinitions = sortBy is null ? [] : [new SortDefinition<CancellationRow>(sortBy, descending, 0, null!)],
     };
 
-    public static async Task<List<CancellationRow>> RowsAsync(CancellationsPageState state, int pageSize = 1000) =>
-        [.. (await state.LoadRowsAsync(Grid(pageSize: pageSize), CancellationToken.None)).Items];
+    /// <summary>Every row of the filter, read as the grid reads them: page by page, at the largest size the pager offers.</summary>
+    public static async Task<List<CancellationRow>> RowsAsync(CancellationsPageState state)
+    {
+        var size = CancellationsPageState.PageSizes.Max();
+        var rows = new List<CancellationRow>();
+        for (var page = 0; ; page++)
+        {
+            var data = await state.LoadRowsAsync(Grid(page: page, pageSize: size), CancellationToken.None);
+            rows.AddRange(data.Items);
+            if (rows.Count >= data.TotalItems || !data.Items.Any())
+            {
+                return rows;
+            }
+        }
+    }
 
     public void Dispose() => State.Dispose();
 }

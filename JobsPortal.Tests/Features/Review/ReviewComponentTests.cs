@@ -113,4 +113,27 @@ public sealed class ReviewComponentTests : IAsyncLifetime
         Assert.False(result.Canceled);
         Assert.Equal("Customer was never called", result.Data);
     }
+
+    [Fact]
+    public async Task Review_dialog_counts_an_emoji_as_one_character()
+    {
+        await using var ctx = await ContextAsync();
+        var cut = ctx.RenderWithProviders();
+        var dialogs = ctx.Services.GetRequiredService<IDialogService>();
+        IDialogReference? reference = null;
+        await cut.InvokeAsync(async () => reference = await dialogs.ShowAsync<ReviewDialog>("", new DialogParameters<ReviewDialog>
+        {
+            { d => d.State, ReviewState.Flagged },
+            { d => d.JobNumbers, new[] { "J00000042" } },
+        }));
+        var comment = string.Concat(Enumerable.Repeat("🚩", CancellationReviewService.CommentMaxLength));
+
+        await cut.InvokeAsync(() => cut.Find("textarea[data-testid=review-comment]").Input(comment));
+        cut.WaitForAssertion(() => Assert.Contains("500 / 500", cut.Markup, StringComparison.Ordinal));
+        await cut.InvokeAsync(() => cut.Find("button[data-testid=review-confirm]").Click());
+
+        var result = await reference!.Result;
+        Assert.False(result!.Canceled);
+        Assert.Equal(comment, result.Data);
+    }
 }

@@ -27,6 +27,7 @@ public static class ApiErrorCodes
     public const string TokenExpired = "TOKEN_EXPIRED";
     public const string TokenRevoked = "TOKEN_REVOKED";
     public const string RateLimited = "RATE_LIMITED";
+    public const string InternalError = "INTERNAL_ERROR";
 }
 
 /// <summary>A failure to answer with: its code, the HTTP status the catalogue gives that code, and a sentence for a person.</summary>
@@ -54,13 +55,14 @@ public static class ApiErrorCatalog
         new(ApiErrorCodes.DuplicateParameter, 400, "A parameter was sent more than once."),
         new(ApiErrorCodes.MissingParameter, 400, "A mandatory parameter is missing."),
         new(ApiErrorCodes.WrongType, 400, "A parameter has the wrong JSON type (for example a string where a boolean belongs)."),
-        new(ApiErrorCodes.InvalidValue, 400, "A parameter has a value outside the allowed ones (life cycle state, paging)."),
+        new(ApiErrorCodes.InvalidValue, 400, "A parameter has a value outside the allowed ones (life cycle state, paging, a fields_set that names no field)."),
         new(ApiErrorCodes.IdentifierMalformed, 400, "An identifier in a query string is not written key=value."),
         new(CancelErrorCodes.IdentifierEmpty, 400, "An identifier has no key with a value."),
         new(CancelErrorCodes.IdentifierAmbiguous, 400, "An identifier has more than one key; give exactly one."),
         new(CancelErrorCodes.IdentifierUnknownKey, 400, "An identifier has a key that this entity cannot be identified by."),
         new(ApiErrorCodes.UnknownField, 400, "fields_set names a field that the job does not have."),
         new(ApiErrorCodes.MethodNotFound, 404, "There is no such API method (path and HTTP verb)."),
+        new(ApiErrorCodes.InternalError, 500, "The server failed while answering; the details are in its log, never in the answer."),
         // Signing in and the token.
         new(ApiErrorCodes.InvalidCredentials, 401, "The username or password is not right."),
         new(ApiErrorCodes.AccountLockedOut, 401, "The account is locked out after too many failed sign-ins; its tokens stop working too."),

@@ -94,7 +94,7 @@ public sealed class FieldsSet
 
     private FieldsSet(HashSet<string> names) => _names = names;
 
-    /// <summary>Null or blank means every field (no filter); a name that is not a field is an error.</summary>
+    /// <summary>Null or blank means every field (no filter); a name that is not a field, or no name at all (",,,"), is an error.</summary>
     public static ApiError? Read(string? value, out FieldsSet? fields)
     {
         fields = null;
@@ -103,6 +103,12 @@ public sealed class FieldsSet
             return null;
         }
         var names = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (names.Length == 0)
+        {
+            // Only commas: it asks for a filter but names nothing to keep, which would answer an empty job.
+            return ApiError.Of(ApiErrorCodes.InvalidValue,
+                $"fields_set '{value}' names no field; give comma separated fields such as number,status, or leave it out for all fields.");
+        }
         var unknown = names.Where(n => !ApiJob.Fields.Contains(n, StringComparer.Ordinal)).Distinct().ToList();
         if (unknown.Count > 0)
         {

@@ -17,6 +17,7 @@ public sealed record CancelJobCommand(
     bool CancelProvidedItems = false,
     string? Note = null)
 {
+    /// <summary>In characters as a person counts them (<see cref="Shared.VisibleText"/>).</summary>
     public const int NoteMaxLength = 500;
 
     /// <summary>The job version the person saw; when given, a job changed since then is not cancelled blind.</summary>

@@ -36,10 +36,10 @@ public sealed class CancellationService(
 {
     public async Task<CancelJobResult> CancelAsync(CancelJobCommand command, CancellationToken ct = default)
     {
-        if (command.Note is { Length: > CancelJobCommand.NoteMaxLength })
+        // Characters as a person counts them (an emoji is one), the same count as the dialog's counter.
+        if (!VisibleText.Fits(command.Note, CancelJobCommand.NoteMaxLength))
         {
-            return CancelError.Invalid(CancelErrorCodes.NoteTooLong,
-                $"The note has {command.Note.Length} characters; at most {CancelJobCommand.NoteMaxLength} are allowed.");
+            return CancelError.Invalid(CancelErrorCodes.NoteTooLong, TooLong("note", command.Note!, CancelJobCommand.NoteMaxLength));
         }
         if (command.Job.Validate("job_identifier", EntityIdentifier.JobKeys, out var jobKey, out var jobValue) is { } jobShape)
         {
@@ -231,6 +231,11 @@ public sealed class CancellationService(
         }
         return null;
     }
+
+    /// <summary>Why a text is over its limit, in characters as the person sees them.</summary>
+    private static string TooLong(string what, string text, int max) => VisibleText.Length(text) is var length && length > max
+        ? $"The {what} has {length:N0} characters; at most {max} are allowed."
+        : $"The {what} is too long to keep: its {length:N0} characters are made of {text.Length:N0} code units; at most {max} ordinary characters are allowed.";
 
     private static CancelError NotAllowed() =>
         CancelError.Forbidden(CancelErrorCodes.NotAllowed, "Your account is not allowed to cancel jobs.");

@@ -40,6 +40,9 @@ public sealed record JobSearchAddress
         public const string Size = "size";
     }
 
+    // A user id is a GUID; anything much longer is not one.
+    private const int MaxIdLength = 64;
+
     public string? Text { get; init; }
     public IReadOnlyList<string>? States { get; init; }
     public string? Cancellable { get; init; }
@@ -62,15 +65,16 @@ public sealed record JobSearchAddress
     {
         var sort = JobSortColumns.FromName(Sort) ?? JobSortColumn.Created;
         var size = Int(Size) ?? JobSearchQuery.DefaultPageSize;
+        size = JobSearchQuery.PageSizes.Contains(size) ? size : JobSearchQuery.DefaultPageSize;
         return new JobSearchQuery
         {
-            Text = string.IsNullOrWhiteSpace(Text) ? null : Text.Trim(),
+            Text = JobSearchQuery.NormalizedText(Text),
             States = [.. (States ?? []).Select(Named<LifeCycleState>).OfType<LifeCycleState>()],
             CancellableOnly = Cancellable is "true" or "1",
             TypeId = Int(Type),
             Scope = Named<FulfillmentScope>(Scope),
             StatusId = Int(Status),
-            AssignedUserId = string.IsNullOrEmpty(User) ? null : User,
+            AssignedUserId = string.IsNullOrEmpty(User) || User.Length > MaxIdLength ? null : User,
             UnitId = Int(Unit),
             CreatedFrom = Formats.ParseDate(CreatedFrom),
             CreatedTo = Formats.ParseDate(CreatedTo),
@@ -78,8 +82,8 @@ public sealed record JobSearchAddress
             ScheduledTo = Formats.ParseDate(ScheduledTo),
             Sort = sort,
             Descending = Direction switch { "desc" => true, "asc" => false, _ => JobSortColumns.DefaultDescending(sort) },
-            Page = Math.Max(0, (Int(Page) ?? 1) - 1),
-            PageSize = JobSearchQuery.PageSizes.Contains(size) ? size : JobSearchQuery.DefaultPageSize,
+            Page = Math.Clamp((Int(Page) ?? 1) - 1, 0, JobSearchQuery.LastPage(size)),
+            PageSize = size,
         };
     }
 

@@ -1,4 +1,5 @@
 using JobsPortal.Data.Entities;
+using JobsPortal.Shared;
 
 namespace JobsPortal.Features.Jobs;
 
@@ -59,6 +60,19 @@ public sealed record JobSearchQuery
 {
     public const int DefaultPageSize = 25;
     public static readonly IReadOnlyList<int> PageSizes = [25, 50, 100];
+
+    /// <summary>The search box holds at most this many characters; an address with more is cut there.</summary>
+    public const int TextMaxLength = 200;
+
+    /// <summary>
+    /// The last page (zero-based) that a page size reaches: the pages stop where the count does
+    /// (<see cref="JobSearchService.DefaultCountCap"/>), so no address makes the database skip millions of rows.
+    /// </summary>
+    public static int LastPage(int pageSize) => JobSearchService.DefaultCountCap / pageSize - 1;
+
+    /// <summary>The search box's text as a search: trimmed, null when blank, cut at <see cref="TextMaxLength"/> characters.</summary>
+    public static string? NormalizedText(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : VisibleText.Truncate(text.Trim(), TextMaxLength).Trim();
 
     private readonly IReadOnlyList<LifeCycleState> _states = [];
 

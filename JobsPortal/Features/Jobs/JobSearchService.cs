@@ -1,5 +1,6 @@
 using JobsPortal.Data;
 using JobsPortal.Data.Entities;
+using JobsPortal.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace JobsPortal.Features.Jobs;
@@ -63,7 +64,7 @@ public sealed class JobSearchService(IDbContextFactory<JobsPortalDbContext> dbFa
 
         var pageSize = JobSearchQuery.PageSizes.Contains(query.PageSize) ? query.PageSize : JobSearchQuery.DefaultPageSize;
         var rows = await Sort(paged, query.Sort, query.Descending)
-            .Skip(Math.Max(0, query.Page) * pageSize)
+            .Skip(Math.Clamp(query.Page, 0, JobSearchQuery.LastPage(pageSize)) * pageSize)
             .Take(pageSize)
             .Select(j => new JobSearchRow(
                 j.Id,
@@ -165,22 +166,22 @@ public sealed class JobSearchService(IDbContextFactory<JobsPortalDbContext> dbFa
         }
         if (query.CreatedFrom is { } createdFrom)
         {
-            var from = StartOfDay(createdFrom);
+            var from = UtcDays.Start(createdFrom);
             jobs = jobs.Where(j => j.CreatedAt >= from);
         }
         if (query.CreatedTo is { } createdTo)
         {
-            var to = StartOfDay(createdTo.AddDays(1));
+            var to = UtcDays.EndExclusive(createdTo);
             jobs = jobs.Where(j => j.CreatedAt < to);
         }
         if (query.ScheduledFrom is { } scheduledFrom)
         {
-            var from = StartOfDay(scheduledFrom);
+            var from = UtcDays.Start(scheduledFrom);
             jobs = jobs.Where(j => j.ScheduledDate >= from);
         }
         if (query.ScheduledTo is { } scheduledTo)
         {
-            var to = StartOfDay(scheduledTo.AddDays(1));
+            var to = UtcDays.EndExclusive(scheduledTo);
             jobs = jobs.Where(j => j.ScheduledDate < to);
         }
         return (jobs, !ReferenceEquals(jobs, all));
@@ -216,6 +217,4 @@ public sealed class JobSearchService(IDbContextFactory<JobsPortalDbContext> dbFa
         : j.LifeCycleState == LifeCycleState.IN_PROGRESS ? 2
         : j.LifeCycleState == LifeCycleState.COMPLETED ? 3
         : 4;
-
-    private static DateTime StartOfDay(DateOnly day) => day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 }

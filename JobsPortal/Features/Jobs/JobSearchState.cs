@@ -183,7 +183,7 @@ public sealed class JobSearchState(NavigationManager navigation, TimeProvider cl
 
     public void Dispose() => CancelDebounce();
 
-    private static string? Normalized(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    private static string? Normalized(string? text) => JobSearchQuery.NormalizedText(text);
 
     private void CancelDebounce()
     {

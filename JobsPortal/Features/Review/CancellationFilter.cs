@@ -33,8 +33,8 @@ public sealed record CancellationFilter
     /// <summary>This filter over the <paramref name="days"/> days that end today.</summary>
     public CancellationFilter LastDays(int days, DateOnly today) => this with { From = today.AddDays(-(days - 1)), To = today };
 
-    public DateTime FromUtc => From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-    public DateTime ToUtcExclusive => To.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+    public DateTime FromUtc => UtcDays.Start(From);
+    public DateTime ToUtcExclusive => UtcDays.EndExclusive(To);
 
     public string ExportFileName => $"cancellations_{Formats.DateText(From)}_{Formats.DateText(To)}.csv";
 }
@@ -51,6 +51,8 @@ public static class CancellationFilterQuery
 {
     public const string From = "from", To = "to", Reason = "reason", Type = "type", By = "by", Unit = "unit",
         Channel = "channel", Review = "review", Left = "left";
+
+    private const int MaxUserIdLength = 64;
 
     // The review value that means every state (no value means the default queue).
     private const string AnyReviewState = "all";
@@ -70,7 +72,7 @@ public static class CancellationFilterQuery
             To = to,
             ReasonId = ParseId(get(Reason)),
             JobTypeId = ParseId(get(Type)),
-            CancelledByUserId = string.IsNullOrWhiteSpace(get(By)) ? null : get(By)!.Trim(),
+            CancelledByUserId = ParseUserId(get(By)),
             UnitId = ParseId(get(Unit)),
             Channel = ParseName<CancellationChannel>(get(Channel)),
             ReviewState = ParseReview(get(Review), defaults.ReviewState),
@@ -115,6 +117,10 @@ public static class CancellationFilterQuery
     // Names only: Enum.TryParse would also take "7" or "1,2", which no link of ours carries.
     private static TEnum? ParseName<TEnum>(string? value) where TEnum : struct, Enum =>
         Enum.GetValues<TEnum>().Select(v => (TEnum?)v).FirstOrDefault(v => string.Equals(v.ToString(), value, StringComparison.OrdinalIgnoreCase));
+
+    // A user id is a GUID: a longer value names no one, and is not carried into the query.
+    private static string? ParseUserId(string? s) =>
+        string.IsNullOrWhiteSpace(s) || s.Trim().Length > MaxUserIdLength ? null : s.Trim();
 
     private static int? ParseId(string? s) =>
         int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;

@@ -61,7 +61,7 @@ public sealed class CancellationQueryService(IDbContextFactory<JobsPortalDbConte
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var q = Filtered(db, filter);
         var total = await q.CountAsync(ct);
-        var rows = await ToRows(Sorted(q, sort, descending).Skip(page * pageSize).Take(pageSize)).ToListAsync(ct);
+        var rows = await ToRows(Sorted(q, sort, descending).Skip((int)Math.Min((long)page * pageSize, int.MaxValue)).Take(pageSize)).ToListAsync(ct);
         return new CancellationPage(rows, total);
     }
 
@@ -85,18 +85,14 @@ public sealed class CancellationQueryService(IDbContextFactory<JobsPortalDbConte
             .Select(g => new { Day = g.Key, Count = g.Count() })
             .ToListAsync(ct);
 
-        // Every day of the range gets a point, so a quiet day shows as zero rather than disappearing.
-        var counts = days.ToDictionary(d => DateOnly.FromDateTime(d.Day), d => d.Count);
-        var perDay = new List<DayCount>();
-        for (var day = filter.From; day <= filter.To; day = day.AddDays(1))
-        {
-            perDay.Add(new DayCount(day, counts.GetValueOrDefault(day)));
-        }
+        var period = CancellationTimeline.PeriodFor(filter.From, filter.To);
+        var timeline = CancellationTimeline.Build(filter.From, filter.To, period, days.ToDictionary(d => DateOnly.FromDateTime(d.Day), d => d.Count));
 
         return new CancellationSummary(
             total,
             [.. byReason.OrderByDescending(r => r.Count).ThenBy(r => r.Name, StringComparer.Ordinal)],
-            perDay,
+            period,
+            timeline,
             [.. agents.Select(a => new AgentCount(a.DisplayName, a.Unit, a.Count))],
             withItemsLeft);
     }

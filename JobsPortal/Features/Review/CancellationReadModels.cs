@@ -61,12 +61,11 @@ public sealed record NamedCount(string Name, int Count);
 
 public sealed record AgentCount(string Name, string? Unit, int Count);
 
-public sealed record DayCount(DateOnly Day, int Count);
-
 public sealed record CancellationSummary(
     int Total,
     IReadOnlyList<NamedCount> ByReason,
-    IReadOnlyList<DayCount> PerDay,
+    ChartPeriod Period,
+    IReadOnlyList<PeriodCount> Timeline,
     IReadOnlyList<AgentCount> TopAgents,
     int WithProvidedItemsLeft)
 {

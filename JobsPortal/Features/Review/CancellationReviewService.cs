@@ -27,6 +27,7 @@ public sealed class CancellationReviewService(
     JobChangeNotifier notifier,
     TimeProvider clock)
 {
+    /// <summary>In characters as a person counts them (<see cref="VisibleText"/>).</summary>
     public const int CommentMaxLength = CancellationReviewConfiguration.CommentMaxLength;
 
     public async Task<ReviewResult> ReviewManyAsync(
@@ -46,7 +47,8 @@ public sealed class CancellationReviewService(
         {
             return ReviewResult.Failure(ReviewError.CommentRequired, "Say why you flag it: a comment is required when flagging.");
         }
-        if (comment?.Length > CommentMaxLength)
+        // Characters as a person counts them (an emoji is one), the same count as the dialog's counter.
+        if (!VisibleText.Fits(comment, CommentMaxLength))
         {
             return ReviewResult.Failure(ReviewError.CommentTooLong, $"The comment is too long: {CommentMaxLength} characters at most.");
         }

@@ -42,6 +42,11 @@ public sealed class CancellationsPageState : IDisposable
     /// </summary>
     public static readonly TimeSpan ChangeReloadDelay = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>The page sizes the grid's pager offers; a grid state with any other size reads the default.</summary>
+    public static readonly IReadOnlyList<int> PageSizes = [10, 25, 50, 100];
+
+    public const int DefaultPageSize = 25;
+
     private readonly CancellationQueryService _queries;
     private readonly CancellationReviewService _reviews;
     private readonly JobChangeNotifier _notifier;
@@ -133,7 +138,8 @@ public sealed class CancellationsPageState : IDisposable
     public async Task<GridData<CancellationRow>> LoadRowsAsync(GridState<CancellationRow> grid, CancellationToken ct)
     {
         var (sort, descending) = SortOf(grid);
-        var page = await _queries.GetPageAsync(Filter, sort, descending, grid.Page, grid.PageSize, ct);
+        var size = PageSizes.Contains(grid.PageSize) ? grid.PageSize : DefaultPageSize;
+        var page = await _queries.GetPageAsync(Filter, sort, descending, Math.Max(0, grid.Page), size, ct);
         Total = page.Total;
         return new GridData<CancellationRow> { Items = page.Rows, TotalItems = page.Total };
     }

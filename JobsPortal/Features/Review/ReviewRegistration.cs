@@ -28,12 +28,30 @@ public static class ReviewRegistration
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var filter = CancellationFilterQuery.Parse(key => http.Request.Query[key].FirstOrDefault(), today);
+        // The query runs, and its first row is read, before anything is sent: a failure is then an
+        // error page with its status, not a file that stops after its header row.
+        await using var rows = queries.StreamExportAsync(filter, ct).GetAsyncEnumerator(ct);
+        var any = await rows.MoveNextAsync();
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
         {
             FileName = filter.ExportFileName,
         }.ToString();
         http.Response.Headers.CacheControl = "no-store";
-        await CancellationCsv.WriteAsync(http.Response.Body, queries.StreamExportAsync(filter, ct), ct);
+        await CancellationCsv.WriteAsync(http.Response.Body, Remaining(rows, any), ct);
+    }
+
+    // The rows of an enumerator whose first row was already read (when there is one).
+    private static async IAsyncEnumerable<T> Remaining<T>(IAsyncEnumerator<T> rows, bool hasCurrent)
+    {
+        if (!hasCurrent)
+        {
+            yield break;
+        }
+        do
+        {
+            yield return rows.Current;
+        }
+        while (await rows.MoveNextAsync());
     }
 }
