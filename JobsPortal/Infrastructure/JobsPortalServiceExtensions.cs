@@ -113,9 +113,18 @@ public static class JobsPortalServiceExtensions
 
     public static WebApplication UseJobsPortal(this WebApplication app)
     {
-        app.UseJobsPortalSecurity();
+        // Forwarded headers first, and only from configured proxies, so everything after sees the real client.
+        if (app.Configuration.GetSection(ForwardedHeadersSettings.Section).Get<ForwardedHeadersSettings>()?.Any == true)
+        {
+            app.UseForwardedHeaders();
+        }
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<RelativeRedirectsMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
+            app.UseHsts();
+            // Only when the app knows its HTTPS port (an https endpoint, or the https_port setting).
+            app.UseHttpsRedirection();
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
         // The API answers its own failures with its envelope, without details, in every environment.

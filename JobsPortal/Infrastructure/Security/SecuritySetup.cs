@@ -60,22 +60,4 @@ public static class SecuritySetup
         services.Configure<ScalarOptions>(o => o.DynamicNonce = true);
         return services;
     }
-
-    /// <summary>First in the pipeline: the real client address before anything reads it, and headers on every answer.</summary>
-    public static WebApplication UseJobsPortalSecurity(this WebApplication app)
-    {
-        if (app.Configuration.GetSection(ForwardedHeadersSettings.Section).Get<ForwardedHeadersSettings>()?.Any == true)
-        {
-            app.UseForwardedHeaders();
-        }
-        app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseMiddleware<RelativeRedirectsMiddleware>();
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseHsts();
-            // Only when the app knows its HTTPS port (an https endpoint, or the https_port setting).
-            app.UseHttpsRedirection();
-        }
-        return app;
-    }
 }
