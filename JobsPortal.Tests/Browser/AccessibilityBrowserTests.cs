@@ -60,6 +60,10 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture)
         await BrowserFixture.SignInAsync(page, DemoPeople.Agent);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
         await CheckAsync(page, "overview", theme);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Account of Maria Lopez" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        await CheckAsync(page, "user menu", theme);
+        await page.Keyboard.PressAsync("Escape");
 
         await page.GotoAsync("/jobs");
         await BrowserFixture.WaitForInteractiveAsync(page);
@@ -97,7 +101,8 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture)
         var page = await PageInThemeAsync(theme);
         await BrowserFixture.SignInAsync(page, DemoPeople.Supervisor, path: "/cancellations");
         await Assertions.Expect(page.Locator("[data-testid=cancellations-grid] tbody tr.mud-table-row").First).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("cancellation-summary")).ToBeVisibleAsync();
+        await page.GetByTestId("summary-toggle").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("summary-top-agents")).ToBeVisibleAsync();
         await CheckAsync(page, "/cancellations", theme);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Flag", Exact = true }).First.ClickAsync();

@@ -59,7 +59,8 @@ public sealed class KeyboardBrowserTests(BrowserFixture fixture)
         var presses = await TabToAsync(page, "[data-testid=skip-to-results]");
         Assert.True(presses <= 2, $"The skip link took {presses} presses of Tab from the search box.");
         await page.Keyboard.PressAsync("Enter");
-        Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement?.matches('tr.job-row') ?? false"), "Skip to results focuses the first row.");
+        // Skip to results focuses the first row.
+        await page.WaitForFunctionAsync("() => document.activeElement?.matches('tr.job-row') ?? false");
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByTestId("job-number")).ToHaveTextAsync(number);
         await BrowserFixture.WaitForInteractiveAsync(page);

@@ -5,6 +5,11 @@ window.jobsPortal = {
         document.cookie = "jobsportal-theme=" + mode + "; path=/; max-age=31536000; samesite=lax";
     },
 
+    // Submits a form of the page (sign-out from the user menu: a POST with its antiforgery token).
+    submitForm: function (id) {
+        document.getElementById(id)?.requestSubmit();
+    },
+
     // Moves the keyboard focus to the first element matching the selector inside the container
     // ("skip to results"); to the container itself when there is none.
     focusFirst: function (container, selector) {
