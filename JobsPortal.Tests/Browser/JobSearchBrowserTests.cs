@@ -138,4 +138,16 @@ public sealed partial class JobSearchBrowserTests(BrowserFixture fixture)
 
     [GeneratedRegex(@"/jobs$")]
     private static partial Regex JobsUrl();
+
+    [Fact]
+    public async Task Date_filters_are_written_yyyy_MM_dd_like_the_rest_of_the_app()
+    {
+        var page = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, DemoPeople.Agent, path: "/jobs?created-from=2026-01-02");
+        await Assertions.Expect(page.GetByTestId("active-filter")).ToContainTextAsync("Created from: 2026-01-02");
+
+        await page.GetByTestId("more-filters").ClickAsync();
+
+        await Assertions.Expect(page.Locator("input[data-testid=created-from], [data-testid=created-from] input").First).ToHaveValueAsync("2026-01-02");
+    }
 }
