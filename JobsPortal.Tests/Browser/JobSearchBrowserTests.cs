@@ -35,6 +35,7 @@ public sealed partial class JobSearchBrowserTests(BrowserFixture fixture)
 
         await page.GetByTestId("state-option-COMPLETED").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/jobs\?state=COMPLETED$"));
+        await page.GetByTestId("more-filters").ClickAsync();
         await TypeFilter(page).ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Fibre installation" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/jobs\?state=COMPLETED&type=\d+$"));
@@ -61,7 +62,11 @@ public sealed partial class JobSearchBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("job-grid")).ToHaveAttributeAsync("data-page", "2");
         await Assertions.Expect(NumberLinks(page)).ToHaveTextAsync([.. shown]);
         await Assertions.Expect(page.GetByTestId("state-option-COMPLETED")).ToHaveClassAsync(new Regex("mud-chip-selected"));
-        await Assertions.Expect(TypeFilter(page)).ToContainTextAsync("Fibre installation");
+        // The type sits behind "More filters", shown as an active filter that can be removed.
+        var typeChip = page.GetByTestId("active-filter").Filter(new() { HasText = "Type: Fibre installation" });
+        await Assertions.Expect(typeChip).ToBeVisibleAsync();
+        await typeChip.Locator(".mud-chip-close-button").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/jobs\?state=COMPLETED$"));
     }
 
     [Fact]
@@ -133,4 +138,16 @@ public sealed partial class JobSearchBrowserTests(BrowserFixture fixture)
 
     [GeneratedRegex(@"/jobs$")]
     private static partial Regex JobsUrl();
+
+    [Fact]
+    public async Task Date_filters_are_written_yyyy_MM_dd_like_the_rest_of_the_app()
+    {
+        var page = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, DemoPeople.Agent, path: "/jobs?created-from=2026-01-02");
+        await Assertions.Expect(page.GetByTestId("active-filter")).ToContainTextAsync("Created from: 2026-01-02");
+
+        await page.GetByTestId("more-filters").ClickAsync();
+
+        await Assertions.Expect(page.Locator("input[data-testid=created-from], [data-testid=created-from] input").First).ToHaveValueAsync("2026-01-02");
+    }
 }

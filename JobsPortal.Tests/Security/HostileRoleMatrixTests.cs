@@ -67,7 +67,7 @@ public sealed class HostileRoleMatrixTests(HostileAppFactory factory) : IClassFi
                 break;
             default:
                 Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-                Assert.Contains(AppRoutes.AccessDenied, response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+                Assert.Contains(AppRoutes.NotAllowed, response.Headers.Location!.OriginalString, StringComparison.Ordinal);
                 break;
         }
         Assert.NotEqual("text/csv", expected == "200" ? null : response.Content.Headers.ContentType?.MediaType);

@@ -46,7 +46,7 @@ public static class JobsPortalServiceExtensions
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/Login";
-            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.AccessDeniedPath = AppRoutes.NotAllowed;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(10);
         });

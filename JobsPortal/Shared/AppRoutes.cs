@@ -8,7 +8,7 @@ public static class AppRoutes
     public const string Cancellations = "/cancellations";
     public const string CancellationsExport = "/cancellations/export";
     public const string Login = "/Account/Login";
-    public const string AccessDenied = "/Account/AccessDenied";
+    public const string NotAllowed = "/not-allowed";
 
     /// <summary>A job's page: <c>/jobs/J00000418</c>.</summary>
     public static string Job(string number) => $"{Jobs}/{Uri.EscapeDataString(number)}";

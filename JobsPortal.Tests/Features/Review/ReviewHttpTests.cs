@@ -46,12 +46,15 @@ public sealed class ReviewHttpTests(AppFactory factory) : IClassFixture<AppFacto
         var response = await client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/Account/AccessDenied", new Uri(factory.Server.BaseAddress, response.Headers.Location!).AbsolutePath);
+        Assert.Equal(AppRoutes.NotAllowed, new Uri(factory.Server.BaseAddress, response.Headers.Location!).AbsolutePath);
         Assert.DoesNotContain("text/csv", response.Content.Headers.ContentType?.MediaType ?? "", StringComparison.Ordinal);
-        var shown = await client.GetAsync(response.Headers.Location);
-        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        var shown = await client.GetAsync(new Uri(factory.Server.BaseAddress, response.Headers.Location!));
+        Assert.Equal(HttpStatusCode.Forbidden, shown.StatusCode);
         var html = await shown.Content.ReadAsStringAsync();
         Assert.Contains("Not allowed", html, StringComparison.Ordinal);
+        // Inside the app's shell: its bar and navigation, and a way back.
+        Assert.Contains("mud-appbar", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/jobs\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("cancellations-grid", html, StringComparison.Ordinal);
     }
 

@@ -9,18 +9,45 @@ public static class AppTheme
 
     public static readonly MudTheme Theme = new()
     {
+        // Every colour that carries text reaches 4.5:1: as text on the surface and, for filled chips
+        // and buttons, under its contrast text (white in light, near black in dark).
         PaletteLight = new PaletteLight
         {
             Primary = "#1f5fa8",
             Secondary = "#5c6b7a",
-            AppbarBackground = "#16385f",
+            Info = "#1565c0",
+            Success = "#2e7d32",
+            Warning = "#a84b00",
             Error = "#c62828",
+            AppbarBackground = "#16385f",
+            TextSecondary = "rgba(0,0,0,0.68)",
+            TextDisabled = "rgba(0,0,0,0.54)",
         },
         PaletteDark = new PaletteDark
         {
             Primary = "#7fb3ff",
+            PrimaryContrastText = "#0b1726",
+            Secondary = "#b0bec5",
+            SecondaryContrastText = "#0b1726",
+            Tertiary = "#80cbc4",
+            TertiaryContrastText = "#0b1726",
+            Info = "#64b5f6",
+            InfoContrastText = "#0b1726",
+            Success = "#81c784",
+            SuccessContrastText = "#0b1726",
+            Warning = "#ffb74d",
+            WarningContrastText = "#0b1726",
+            Error = "#ff8a80",
+            ErrorContrastText = "#0b1726",
+            Dark = "#c8c8cc",
+            DarkContrastText = "#0b1726",
             AppbarBackground = "#0f1f33",
-            Error = "#ef6c6c",
+            TextPrimary = "rgba(255,255,255,0.92)",
+            TextSecondary = "rgba(255,255,255,0.74)",
+            TextDisabled = "rgba(255,255,255,0.55)",
+            ActionDefault = "rgba(255,255,255,0.80)",
+            DrawerText = "rgba(255,255,255,0.85)",
+            DrawerIcon = "rgba(255,255,255,0.80)",
         },
         Typography = new Typography
         {

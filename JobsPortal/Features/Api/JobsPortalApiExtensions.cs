@@ -138,8 +138,10 @@ public static class JobsPortalApiExtensions
         api.Map("{**path}", ApiEndpoints.MethodNotFound).AllowAnonymous().ExcludeFromDescription();
 
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference(DocsPath, o => o
-                .WithTitle("JobsPortal API")
+        app.MapScalarApiReference(DocsPath, o =>
+            {
+                o.HeadContent = ApiDocsAccessibility.HeadContent;
+                o.WithTitle("JobsPortal API")
                 .WithOpenApiRoutePattern("/openapi/{documentName}.json")
                 .DisableDefaultFonts() // they would come from a CDN; the page must work offline
                 .AddPreferredSecuritySchemes("Bearer")
@@ -147,7 +149,9 @@ public static class JobsPortalApiExtensions
                 .DisableTelemetry()
                 .DisableAgent()
                 .DisableMcp()
-                .HideDeveloperTools())
+                .HideDeveloperTools()
+                .WithCustomCss(ApiDocsAccessibility.Css);
+            })
             .AllowAnonymous();
         return app;
     }

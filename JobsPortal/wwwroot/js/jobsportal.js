@@ -5,6 +5,26 @@ window.jobsPortal = {
         document.cookie = "jobsportal-theme=" + mode + "; path=/; max-age=31536000; samesite=lax";
     },
 
+    // Submits a form of the page (sign-out from the user menu: a POST with its antiforgery token).
+    submitForm: function (id) {
+        document.getElementById(id)?.requestSubmit();
+    },
+
+    // Moves the keyboard focus to the first element matching the selector inside the container
+    // ("skip to results"); to the container itself when there is none.
+    focusFirst: function (container, selector) {
+        if (!container) {
+            return;
+        }
+        const target = container.querySelector(selector);
+        if (target) {
+            target.focus();
+        } else {
+            container.tabIndex = -1;
+            container.focus();
+        }
+    },
+
     // The job grid's rows open their job on click; this makes them reachable by Tab and opens them
     // on Enter as well. MudDataGrid has no row attributes, so rows are marked as the grid draws them.
     focusableRows: function (container) {
