@@ -24,7 +24,8 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("aria-label", "Switch to light theme");
         await page.GetByRole(AriaRole.Link, new() { Name = "Cancellations" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/cancellations"));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Account of Sara Khan" }).ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Sign out" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
 
         Assert.Empty(violations);

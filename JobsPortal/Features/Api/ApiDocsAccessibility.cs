@@ -7,7 +7,8 @@ namespace JobsPortal.Features.Api;
 /// </summary>
 internal static class ApiDocsAccessibility
 {
-    public const string HeadContent = "<script>document.documentElement.lang = 'en';</script>";
+    // A script file of this site rather than an inline script: the content security policy allows 'self'.
+    public const string HeadContent = "<script src=\"/js/api-docs.js\"></script>";
 
     public const string Css = """
         .light-mode {
