@@ -20,7 +20,7 @@ public sealed class SignInHttpTests(AppFactory factory) : IClassFixture<AppFacto
         var response = await NewClient().GetAsync(path);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/Account/Login", new Uri(factory.Server.BaseAddress, response.Headers.Location!).PathAndQuery, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class SignInHttpTests(AppFactory factory) : IClassFixture<AppFacto
         var response = await HttpSignIn.PostLoginAsync(client, Agent, DemoCatalog.DemoPassword);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/jobs", response.Headers.Location!.AbsolutePath);
+        Assert.Equal("/jobs", new Uri(factory.Server.BaseAddress, response.Headers.Location!).AbsolutePath);
         var overview = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, overview.StatusCode);
         var html = await overview.Content.ReadAsStringAsync();

@@ -1,4 +1,5 @@
 using JobsPortal.Infrastructure;
+using JobsPortal.Infrastructure.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -17,7 +18,8 @@ public class AppFactory : WebApplicationFactory<Program>
     private readonly string _databasePath = TestDatabase.NewPath();
 
     public bool DemoMode { get; init; } = true;
-    public Dictionary<string, string?> Settings { get; } = [];
+    // The sign-in form's rate limit is met only by the tests about it (Security/SignInRateLimitTests).
+    public Dictionary<string, string?> Settings { get; } = new() { [$"{SignInLimitOptions.Section}:{nameof(SignInLimitOptions.RequestsPerWindow)}"] = "100000" };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

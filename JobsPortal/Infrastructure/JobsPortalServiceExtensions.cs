@@ -6,6 +6,7 @@ using JobsPortal.Data.Interceptors;
 using JobsPortal.Data.Seeding;
 using JobsPortal.Features.Review;
 using JobsPortal.Features.Api;
+using JobsPortal.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -55,6 +56,7 @@ public static class JobsPortalServiceExtensions
 
         services.AddHealthChecks().AddDbContextCheck<JobsPortalDbContext>("database");
         services.AddJobsPortalApi(builder.Configuration);
+        services.AddJobsPortalSecurity(builder.Configuration);
         return builder;
     }
 
@@ -90,10 +92,13 @@ public static class JobsPortalServiceExtensions
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<JobsPortalDbContext>()
-            .AddSignInManager()
+            // Lockout counted atomically, unknown names hashed too, sessions recorded: see Infrastructure/Security.
+            .AddUserManager<LockoutUserManager>()
+            .AddSignInManager<SessionSignInManager>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
 
+        services.AddSingleton<UserSessions>();
         services.AddSingleton<JobChangeNotifier>();
         services.AddSingleton<SqliteWriteGate>();
         services.AddScoped<Features.Cancellation.CancelConfiguration>();
@@ -108,6 +113,7 @@ public static class JobsPortalServiceExtensions
 
     public static WebApplication UseJobsPortal(this WebApplication app)
     {
+        app.UseJobsPortalSecurity();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);

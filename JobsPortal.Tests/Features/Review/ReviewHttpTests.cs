@@ -33,7 +33,7 @@ public sealed class ReviewHttpTests(AppFactory factory) : IClassFixture<AppFacto
         var response = await NewClient().GetAsync(path);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/Account/Login", new Uri(factory.Server.BaseAddress, response.Headers.Location!).PathAndQuery, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -46,7 +46,7 @@ public sealed class ReviewHttpTests(AppFactory factory) : IClassFixture<AppFacto
         var response = await client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/Account/AccessDenied", response.Headers.Location!.AbsolutePath);
+        Assert.Equal("/Account/AccessDenied", new Uri(factory.Server.BaseAddress, response.Headers.Location!).AbsolutePath);
         Assert.DoesNotContain("text/csv", response.Content.Headers.ContentType?.MediaType ?? "", StringComparison.Ordinal);
         var shown = await client.GetAsync(response.Headers.Location);
         Assert.Equal(HttpStatusCode.OK, shown.StatusCode);

@@ -1,3 +1,4 @@
+using JobsPortal.Components.Account;
 using JobsPortal.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -18,8 +19,10 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromServices] SignInManager<ApplicationUser> signInManager,
             [FromForm] string? returnUrl) =>
         {
+            // Ends the server-side session too: a copy of the cookie is refused from now on.
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+            var target = string.IsNullOrEmpty(returnUrl) ? "" : ReturnUrls.LocalOrJobs(returnUrl);
+            return TypedResults.LocalRedirect("~/" + target.TrimStart('/'));
         }).AllowAnonymous();
 
         return accountGroup;

@@ -1,5 +1,6 @@
 using JobsPortal.Data.Entities;
 using JobsPortal.Features.Cancellation;
+using JobsPortal.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 
 namespace JobsPortal.Features.Api;
@@ -55,6 +56,7 @@ internal static class ApiEndpoints
         var user = await signIn.UserManager.FindByNameAsync(username) ?? await signIn.UserManager.FindByEmailAsync(username);
         if (user is null)
         {
+            signIn.FailUnknownAccount(password); // the same hash work as a known account's: the time taken tells nothing
             return ApiResult.Error(ApiErrorCodes.InvalidCredentials, "The username or password is not right.");
         }
         // The same lockout as the sign-in page: five wrong passwords in a row lock the account for 15 minutes.
