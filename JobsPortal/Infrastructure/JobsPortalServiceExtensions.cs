@@ -133,6 +133,7 @@ public static class JobsPortalServiceExtensions
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapReviewEndpoints();
+        app.MapAdminEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapJobsPortalApi();
         return app;
