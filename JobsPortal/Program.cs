@@ -8,6 +8,10 @@ if (args.Length > 0 && args[0] == AdminCommand.Name)
 {
     return await AdminCommand.RunAsync(args[1..]);
 }
+if (args.Length > 0 && args[0] == ConfigureCommand.Name)
+{
+    return await ConfigureCommand.RunAsync(args[1..]);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddJobsPortal();

@@ -49,6 +49,7 @@ public class JobsPortalDbContext(DbContextOptions<JobsPortalDbContext> options)
     public DbSet<JobEvent> JobEvents => Set<JobEvent>();
     public DbSet<CancellationReview> CancellationReviews => Set<CancellationReview>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<AdminAuditEntry> AdminAudit => Set<AdminAuditEntry>();
 
     /// <summary>Matches from the full-text index; only through <see cref="JobTextIndex.Matching"/>.</summary>
     public DbSet<JobTextMatch> JobTextMatches => Set<JobTextMatch>();

@@ -4,6 +4,7 @@ using JobsPortal.Data;
 using JobsPortal.Data.Entities;
 using JobsPortal.Data.Interceptors;
 using JobsPortal.Data.Seeding;
+using JobsPortal.Features.Admin;
 using JobsPortal.Features.Review;
 using JobsPortal.Features.Api;
 using JobsPortal.Infrastructure.Security;
@@ -104,6 +105,7 @@ public static class JobsPortalServiceExtensions
         services.AddScoped<Features.Cancellation.CancelConfiguration>();
         services.AddScoped<Features.Cancellation.CancellationService>();
         services.AddReviewFeature();
+        services.AddAdminFeature();
         services.AddScoped<Features.Jobs.JobSearchService>();
         services.AddScoped<Features.Jobs.JobDetailService>();
         services.AddScoped<ReferenceSeeder>();
@@ -142,6 +144,7 @@ public static class JobsPortalServiceExtensions
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapReviewEndpoints();
+        app.MapAdminEndpoints();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapJobsPortalApi();
         return app;

@@ -9,6 +9,13 @@ public class ApplicationUser : IdentityUser
 
     public int? UnitId { get; set; }
     public Unit? Unit { get; set; }
+
+    /// <summary>
+    /// Deactivated by an admin: cannot sign in (the account is also locked out indefinitely, which the
+    /// sign-in form, the token endpoint and the session check all refuse). People are never deleted,
+    /// so their name stays on the jobs, events and cancellations that point at them.
+    /// </summary>
+    public bool IsDeactivated { get; set; }
 }
 
 public static class Roles

@@ -1,0 +1,73 @@
+using JobsPortal.Features.Admin;
+using JobsPortal.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace JobsPortal.Infrastructure;
+
+/// <summary>
+/// <c>configure --standard</c>: writes the standard configuration (job types, statuses and reasons of
+/// CRM.COM's fulfillment scopes) into the database the app is configured with, or the one given with
+/// <c>--database PATH</c>; refused once jobs or any configuration exist. The same operation as the
+/// admin area's "Start from the standard configuration", audited as the system.
+/// </summary>
+public static class ConfigureCommand
+{
+    public const string Name = "configure";
+    private const string Usage = "Usage: configure --standard [--database PATH]";
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? errors = null)
+    {
+        output ??= Console.Out;
+        errors ??= Console.Error;
+        string? database = null;
+        var standard = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--database" && i + 1 < args.Length)
+            {
+                database = args[++i];
+            }
+            else if (args[i] == "--standard")
+            {
+                standard = true;
+            }
+            else
+            {
+                await errors.WriteLineAsync(Usage);
+                return 2;
+            }
+        }
+        if (!standard)
+        {
+            await errors.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var connectionString = JobsPortalServiceExtensions.ResolveConnectionString(
+            database is null ? builder.Configuration.GetConnectionString(JobsPortalServiceExtensions.ConnectionStringName) : $"Data Source={Path.GetFullPath(database)}",
+            builder.Environment.ContentRootPath);
+        builder.Services.AddJobsPortalCore(connectionString);
+        await using var app = builder.Build();
+        await using var scope = app.Services.CreateAsyncScope();
+        // Brings the file to the current schema (creating it when new); never the demo seed, whatever the environment.
+        DatabaseInitializer.EnsureDirectory(connectionString);
+        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<JobsPortalDbContext>>().CreateDbContextAsync())
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        var result = await scope.ServiceProvider.GetRequiredService<StandardConfiguration>().ApplyAsSystemAsync();
+        if (!result.Succeeded)
+        {
+            await errors.WriteLineAsync(result.Message);
+            return 1;
+        }
+        await output.WriteLineAsync(
+            $"Wrote the standard configuration to {new SqliteConnectionStringBuilder(connectionString).DataSource}: " +
+            $"{StandardConfiguration.Types.Count} job types, {StandardConfiguration.Reasons.Count} reasons and their statuses.");
+        return 0;
+    }
+}
