@@ -58,6 +58,30 @@ public sealed class AdminCommandTests
     [Theory]
     [InlineData("unlock")]
     [InlineData("reset-password")]
+    public async Task A_deactivated_account_stays_locked_and_the_command_says_who_reactivates_it(string action)
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var admin = await CreateLockedAdminAsync(db);
+        await using (var context = db.CreateContext())
+        {
+            var user = await context.Users.SingleAsync(u => u.Id == admin.Id);
+            user.IsDeactivated = true;
+            await context.SaveChangesAsync();
+        }
+
+        var (exit, _, errors) = await RunAsync(action, Email, "--database", db.Path);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("deactivated", errors, StringComparison.Ordinal);
+        await using var check = db.CreateContext();
+        var after = await check.Users.AsNoTracking().SingleAsync(u => u.Id == admin.Id);
+        Assert.NotNull(after.LockoutEnd);
+        Assert.Equal(admin.PasswordHash, after.PasswordHash);
+    }
+
+    [Theory]
+    [InlineData("unlock")]
+    [InlineData("reset-password")]
     public async Task An_unknown_email_changes_nothing_and_fails(string action)
     {
         await using var db = await TestDatabase.CreateAsync();

@@ -62,6 +62,12 @@ public static class AdminCommand
             await errors.WriteLineAsync($"No account with the email {email}.");
             return 1;
         }
+        if (user.IsDeactivated)
+        {
+            // A deactivated person is locked for good on purpose; only an admin's Reactivate (audited) brings them back.
+            await errors.WriteLineAsync($"{user.Email} is deactivated; an admin reactivates it on its page under /admin/users.");
+            return 1;
+        }
         await Check(users.SetLockoutEndDateAsync(user, null), "clear the lockout");
         await Check(users.ResetAccessFailedCountAsync(user), "reset the failed sign-in count");
         if (action == "unlock")

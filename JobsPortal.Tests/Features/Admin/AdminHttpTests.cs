@@ -1,3 +1,4 @@
+using JobsPortal.Shared;
 using System.Net;
 using JobsPortal.Data.Entities;
 using JobsPortal.Data.Seeding;
@@ -51,9 +52,11 @@ public sealed class AdminHttpTests(AppFactory factory) : IClassFixture<AppFactor
             var response = await client.GetAsync(path);
 
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.Equal("/Account/AccessDenied", new Uri(factory.Server.BaseAddress, response.Headers.Location!).AbsolutePath);
-            var shown = await (await client.GetAsync(response.Headers.Location)).Content.ReadAsStringAsync();
-            Assert.Contains("Not allowed", shown, StringComparison.Ordinal);
+            var location = new Uri(factory.Server.BaseAddress, response.Headers.Location!);
+            Assert.Equal(AppRoutes.NotAllowed, location.AbsolutePath);
+            var shown = await client.GetAsync(location);
+            Assert.Equal(HttpStatusCode.Forbidden, shown.StatusCode);
+            Assert.Contains("Not allowed", await shown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
     }
 
