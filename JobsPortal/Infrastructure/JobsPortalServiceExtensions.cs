@@ -98,6 +98,8 @@ public static class JobsPortalServiceExtensions
         services.AddSingleton<SqliteWriteGate>();
         services.AddScoped<Features.Cancellation.CancelConfiguration>();
         services.AddScoped<Features.Cancellation.CancellationService>();
+        services.AddScoped<Features.Lifecycle.JobLifecycleService>();
+        services.AddScoped<Features.Lifecycle.JobCreationService>();
         services.AddReviewFeature();
         services.AddScoped<Features.Jobs.JobSearchService>();
         services.AddScoped<Features.Jobs.JobDetailService>();
