@@ -48,6 +48,7 @@ public class JobsPortalDbContext(DbContextOptions<JobsPortalDbContext> options)
     public DbSet<JobCancellation> JobCancellations => Set<JobCancellation>();
     public DbSet<JobEvent> JobEvents => Set<JobEvent>();
     public DbSet<CancellationReview> CancellationReviews => Set<CancellationReview>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
 
     /// <summary>Matches from the full-text index; only through <see cref="JobTextIndex.Matching"/>.</summary>
     public DbSet<JobTextMatch> JobTextMatches => Set<JobTextMatch>();
@@ -70,6 +71,7 @@ public class JobsPortalDbContext(DbContextOptions<JobsPortalDbContext> options)
         configurationBuilder.Properties<CancellationChannel>().HaveConversion<string>().HaveMaxLength(10);
         configurationBuilder.Properties<JobEventKind>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<ReviewState>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ImportRunStatus>().HaveConversion<string>().HaveMaxLength(20);
 
         // Every stored time is UTC; SQLite keeps no kind, so say so on the way back.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();

@@ -55,6 +55,8 @@ public static class JobsPortalServiceExtensions
 
         services.AddHealthChecks().AddDbContextCheck<JobsPortalDbContext>("database");
         services.AddJobsPortalApi(builder.Configuration);
+        services.Configure<Features.Import.ImportOptions>(builder.Configuration.GetSection(Features.Import.ImportOptions.Section));
+        services.AddHostedService<Features.Import.ImportWorker>();
         return builder;
     }
 
@@ -101,6 +103,7 @@ public static class JobsPortalServiceExtensions
         services.AddScoped<Features.Lifecycle.JobLifecycleService>();
         services.AddScoped<Features.Lifecycle.JobCreationService>();
         services.AddReviewFeature();
+        Features.Import.ImportRegistration.AddImportFeature(services);
         services.AddScoped<Features.Jobs.JobSearchService>();
         services.AddScoped<Features.Jobs.JobDetailService>();
         services.AddScoped<ReferenceSeeder>();
@@ -127,6 +130,7 @@ public static class JobsPortalServiceExtensions
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapReviewEndpoints();
+        Features.Import.ImportRegistration.MapImportEndpoints(app);
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapJobsPortalApi();
         return app;
