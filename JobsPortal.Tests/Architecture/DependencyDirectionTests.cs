@@ -21,8 +21,10 @@ public sealed class DependencyDirectionTests
     private const string Cancellation = Features + ".Cancellation";
     private const string Review = Features + ".Review";
     private const string Api = Features + ".Api";
+    private const string Lifecycle = Features + ".Lifecycle";
+    private const string Import = Features + ".Import";
 
-    private static readonly string[] FeatureFolders = [Jobs, Cancellation, Review, Api];
+    private static readonly string[] FeatureFolders = [Jobs, Cancellation, Review, Api, Lifecycle, Import];
 
     public static TheoryData<string, string> ForbiddenDirections => new()
     {
@@ -38,6 +40,11 @@ public sealed class DependencyDirectionTests
         { Review, Api },
         { Cancellation, Jobs },
         { Review, Jobs },
+        { Lifecycle, Api },
+        { Lifecycle, Jobs },
+        { Cancellation, Lifecycle },
+        { Import, Api },
+        { Import, Jobs },
         { Account, Features },
     };
 

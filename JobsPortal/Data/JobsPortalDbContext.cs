@@ -50,6 +50,7 @@ public class JobsPortalDbContext(DbContextOptions<JobsPortalDbContext> options)
     public DbSet<CancellationReview> CancellationReviews => Set<CancellationReview>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<AdminAuditEntry> AdminAudit => Set<AdminAuditEntry>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
 
     /// <summary>Matches from the full-text index; only through <see cref="JobTextIndex.Matching"/>.</summary>
     public DbSet<JobTextMatch> JobTextMatches => Set<JobTextMatch>();
@@ -72,6 +73,7 @@ public class JobsPortalDbContext(DbContextOptions<JobsPortalDbContext> options)
         configurationBuilder.Properties<CancellationChannel>().HaveConversion<string>().HaveMaxLength(10);
         configurationBuilder.Properties<JobEventKind>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<ReviewState>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ImportRunStatus>().HaveConversion<string>().HaveMaxLength(20);
 
         // Every stored time is UTC; SQLite keeps no kind, so say so on the way back.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();

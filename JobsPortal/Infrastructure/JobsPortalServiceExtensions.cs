@@ -58,6 +58,8 @@ public static class JobsPortalServiceExtensions
         services.AddHealthChecks().AddDbContextCheck<JobsPortalDbContext>("database");
         services.AddJobsPortalApi(builder.Configuration);
         services.AddJobsPortalSecurity(builder.Configuration);
+        services.Configure<Features.Import.ImportOptions>(builder.Configuration.GetSection(Features.Import.ImportOptions.Section));
+        services.AddHostedService<Features.Import.ImportWorker>();
         return builder;
     }
 
@@ -104,8 +106,11 @@ public static class JobsPortalServiceExtensions
         services.AddSingleton<SqliteWriteGate>();
         services.AddScoped<Features.Cancellation.CancelConfiguration>();
         services.AddScoped<Features.Cancellation.CancellationService>();
+        services.AddScoped<Features.Lifecycle.JobLifecycleService>();
+        services.AddScoped<Features.Lifecycle.JobCreationService>();
         services.AddReviewFeature();
         services.AddAdminFeature();
+        Features.Import.ImportRegistration.AddImportFeature(services);
         services.AddScoped<Features.Jobs.JobSearchService>();
         services.AddScoped<Features.Jobs.JobDetailService>();
         services.AddScoped<ReferenceSeeder>();
@@ -145,6 +150,7 @@ public static class JobsPortalServiceExtensions
         app.MapAdditionalIdentityEndpoints();
         app.MapReviewEndpoints();
         app.MapAdminEndpoints();
+        Features.Import.ImportRegistration.MapImportEndpoints(app);
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapJobsPortalApi();
         return app;

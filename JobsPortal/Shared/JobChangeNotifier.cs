@@ -6,6 +6,10 @@ public enum JobChangeKind
 {
     Cancelled,
     Reviewed,
+    Created,
+    Started,
+    Completed,
+    Imported,
 }
 
 /// <summary>What changed on a job, told to every open page that shows it.</summary>
@@ -15,7 +19,7 @@ public sealed record JobChanged(int JobId, string Number, JobChangeKind Kind, Li
 /// In-process publish/subscribe for job changes, so a person who has a job open sees someone
 /// else's cancel without reloading. A singleton: every Blazor circuit of this server subscribes to
 /// the same instance. Handlers run on the publisher's thread; components marshal with InvokeAsync.
-/// (One server process; several servers would need a backplane.) It lives outside every feature: Cancellation and Review publish, the pages of Jobs and Review listen.
+/// (One server process; several servers would need a backplane.) It lives outside every feature: Cancellation, Review, Lifecycle and Import publish, the pages of Jobs and Review listen.
 /// </summary>
 public sealed class JobChangeNotifier(ILogger<JobChangeNotifier> logger)
 {

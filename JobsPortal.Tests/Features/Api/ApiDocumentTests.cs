@@ -17,9 +17,10 @@ public sealed class ApiDocumentTests(AppFactory factory) : IClassFixture<AppFact
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var paths = document.RootElement.GetProperty("paths");
         Assert.Equal(
-            ["/crmapi/rest/v2/authentication/token", "/crmapi/rest/v2/jobs/all_scopes/cancel", "/crmapi/rest/v2/jobs/all_scopes/list",
-             "/crmapi/rest/v2/jobs/all_scopes/show", "/crmapi/rest/v2/jobs/configuration/cancellation_reasons/list",
-             "/crmapi/rest/v2/jobs/configuration/statuses/list"],
+            ["/crmapi/rest/v2/authentication/token", "/crmapi/rest/v2/jobs/all_scopes/cancel", "/crmapi/rest/v2/jobs/all_scopes/complete",
+             "/crmapi/rest/v2/jobs/all_scopes/list", "/crmapi/rest/v2/jobs/all_scopes/show", "/crmapi/rest/v2/jobs/all_scopes/start_progress",
+             "/crmapi/rest/v2/jobs/configuration/cancellation_reasons/list", "/crmapi/rest/v2/jobs/configuration/statuses/list",
+             "/crmapi/rest/v2/jobs/generic_purpose/create"],
             paths.EnumerateObject().Select(p => p.Name).Order());
         var show = paths.GetProperty("/crmapi/rest/v2/jobs/all_scopes/show").GetProperty("get");
         Assert.Contains(show.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "job_identifier");

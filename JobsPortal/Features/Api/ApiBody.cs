@@ -177,8 +177,14 @@ internal static class ApiBodyErrors
         {
             return ApiError.Of(ApiErrorCodes.WrongType, $"The parameter '{property.Name}.{key.Key}' must be a string, not a JSON {key.Given}.");
         }
+        var given = root.GetProperty(property.Name).ValueKind;
+        if (given == JsonValueKind.Array && property.PropertyType == typeof(List<ApiNewJobItem>))
+        {
+            return ApiError.Of(ApiErrorCodes.WrongType, $"An entry of '{property.Name}' does not fit ({e.Path}): each is an object with " +
+                "product_code, product_name, kind and serial_number (strings) and quantity (a whole number), and no other key.");
+        }
         return ApiError.Of(ApiErrorCodes.WrongType,
-            $"The parameter '{property.Name}' must be {Expected(property.PropertyType)}, not a JSON {Describe(root.GetProperty(property.Name).ValueKind)}.");
+            $"The parameter '{property.Name}' must be {Expected(property.PropertyType)}, not a JSON {Describe(given)}.");
     }
 
     public static ApiError NotAnObject(JsonValueKind kind) => ApiError.Of(ApiErrorCodes.InvalidJson,
@@ -233,6 +239,7 @@ internal static class ApiBodyErrors
     {
         var t when t == typeof(bool) => "a boolean (true or false)",
         var t when t == typeof(EntityIdentifier) => "an object with one key, such as {\"number\":\"J00000418\"}",
+        var t when t == typeof(List<ApiNewJobItem>) => "an array of item objects",
         _ => "a string",
     };
 

@@ -1,5 +1,6 @@
 using JobsPortal.Shared;
 using JobsPortal.Features.Cancellation;
+using JobsPortal.Features.Lifecycle;
 
 namespace JobsPortal.Features.Api;
 
@@ -87,6 +88,24 @@ public static class ApiErrorCatalog
         new(CancelErrorCodes.NoDefaultStatus, 400, "No status was given and the job's type has no default cancel status."),
         new(CancelErrorCodes.NoDefaultReason, 400, "No reason was given and the job's type has no usable default reason."),
         new(CancelErrorCodes.NoteTooLong, 400, "The note is longer than 500 characters."),
+        // Creating, starting and completing: the life cycle services' rules (domain §1).
+        new(LifecycleErrorCodes.JobNotPending, 409, "Only a PENDING job can be started; the message says which state the job is in."),
+        new(LifecycleErrorCodes.JobNotInProgress, 409, "Only an IN_PROGRESS job can be completed; the message says which state the job is in."),
+        new(LifecycleErrorCodes.JobAlreadyCompleted, 409, "The job is already completed; the message says by whom and when."),
+        new(LifecycleErrorCodes.StatusNotStartStatus, 400, "The given status is not a status of life cycle state IN_PROGRESS."),
+        new(LifecycleErrorCodes.StatusNotCompleteStatus, 400, "The given status is not a status of life cycle state COMPLETED."),
+        new(LifecycleErrorCodes.StatusNotOpenStatus, 400, "A new job's status must be of life cycle state DRAFT, PENDING or IN_PROGRESS."),
+        new(LifecycleErrorCodes.NoDefaultStartStatus, 400, "No status was given and the job's type has no default start status."),
+        new(LifecycleErrorCodes.NoDefaultCompleteStatus, 400, "No status was given and the job's type has no default complete status."),
+        new(LifecycleErrorCodes.NoPendingStatus, 400, "No status was given and the type allows no PENDING status for a new job."),
+        new(LifecycleErrorCodes.TypeNotGenericPurpose, 400, "jobs/generic_purpose/create takes only job types of fulfillment scope GENERIC_PURPOSE."),
+        new(LifecycleErrorCodes.AccountInvalid, 400, "The account number is empty or longer than 20 characters."),
+        new(LifecycleErrorCodes.DescriptionInvalid, 400, "The description is empty or longer than 500 characters."),
+        new(LifecycleErrorCodes.DatesInvalid, 400, "The expiration date is before the scheduled date."),
+        new(LifecycleErrorCodes.UserNotFound, 400, "No user has the given identifier."),
+        new(LifecycleErrorCodes.UnitNotFound, 400, "No unit has the given identifier."),
+        new(LifecycleErrorCodes.ItemInvalid, 400, "An item has no product code, a quantity out of range, or a serial number with a quantity other than 1."),
+        new(LifecycleErrorCodes.FieldTooLong, 400, "A text field is longer than its column allows (the message names it)."),
     ];
 
     private static readonly Dictionary<string, Entry> ByCode = All.ToDictionary(e => e.Code, StringComparer.Ordinal);

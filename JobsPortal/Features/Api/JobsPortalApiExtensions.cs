@@ -103,6 +103,7 @@ public static class JobsPortalApiExtensions
             .RequiresToken()
             .Produces<ApiEnvelope<ApiJob>>()
             .ProducesErrors(400, 401, 403, 404, 409);
+        staff.MapLifecycleMethods();
         staff.MapGet("jobs/all_scopes/show", ApiEndpoints.ShowAsync)
             .WithName("jobs/all_scopes/show")
             .WithSummary("Show a job")

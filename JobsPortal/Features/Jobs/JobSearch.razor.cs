@@ -124,4 +124,13 @@ public sealed partial class JobSearch
     }
 
     public void Dispose() => _state?.Dispose();
+
+    /// <summary>A new job opens on its own page, where it can be started at once.</summary>
+    private async Task NewJobAsync()
+    {
+        if (await Lifecycle.LifecycleLauncher.ShowNewJobAsync(Dialogs, Snackbar) is { } job)
+        {
+            Navigation.NavigateTo(AppRoutes.Job(job.Number));
+        }
+    }
 }

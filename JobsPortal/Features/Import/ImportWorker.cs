@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using JobsPortal.Data;
+using JobsPortal.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace JobsPortal.Features.Import;
+
+/// <summary>The runs waiting for the worker, and a way to stop the one that is running.</summary>
+public sealed class ImportQueue
+{
+    private readonly Channel<(int RunId, bool Import)> _work = Channel.CreateUnbounded<(int, bool)>();
+    private readonly ConcurrentDictionary<int, CancellationTokenSource> _running = new();
+
+    public void Enqueue(int runId, bool import) => _work.Writer.TryWrite((runId, import));
+
+    internal IAsyncEnumerable<(int RunId, bool Import)> ReadAllAsync(CancellationToken ct) => _work.Reader.ReadAllAsync(ct);
+
+    internal CancellationTokenSource Track(int runId, CancellationToken stopping)
+    {
+        var source = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        _running[runId] = source;
+        return source;
+    }
+
+    internal void Untrack(int runId) => _running.TryRemove(runId, out _);
+
+    /// <summary>Stops a running phase; false when the run is not running in this process.</summary>
+    public bool Cancel(int runId)
+    {
+        if (_running.TryGetValue(runId, out var source))
+        {
+            source.Cancel();
+            return true;
+        }
+        return false;
+    }
+}
+
+/// <summary>
+/// Runs import phases in the background, one at a time, independent of any page: closing the tab
+/// changes nothing. At start, a run left mid-phase by a stopped app is marked failed (its file is
+/// kept, so it can be uploaded again).
+/// </summary>
+public sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queue, IDbContextFactory<JobsPortalDbContext> dbFactory, ILogger<ImportWorker> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(stoppingToken);
+            await db.ImportRuns.Where(r => r.Status == ImportRunStatus.Checking || r.Status == ImportRunStatus.Importing)
+                .ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, ImportRunStatus.Failed)
+                    .SetProperty(x => x.Message, "The app stopped while this run was in progress; upload the file again."), stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A database without the table yet (being migrated) has no interrupted runs either.
+            logger.LogWarning(e, "Could not look for interrupted import runs");
+        }
+
+        await foreach (var (runId, import) in queue.ReadAllAsync(stoppingToken))
+        {
+            using var source = queue.Track(runId, stoppingToken);
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ImportProcessor>().RunAsync(runId, import, source.Token);
+            }
+            finally
+            {
+                queue.Untrack(runId);
+            }
+        }
+    }
+}
