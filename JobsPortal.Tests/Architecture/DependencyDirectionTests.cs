@@ -23,8 +23,9 @@ public sealed class DependencyDirectionTests
     private const string Api = Features + ".Api";
     private const string Lifecycle = Features + ".Lifecycle";
     private const string Import = Features + ".Import";
+    private const string Admin = Features + ".Admin";
 
-    private static readonly string[] FeatureFolders = [Jobs, Cancellation, Review, Api, Lifecycle, Import];
+    private static readonly string[] FeatureFolders = [Jobs, Cancellation, Review, Api, Lifecycle, Import, Admin];
 
     public static TheoryData<string, string> ForbiddenDirections => new()
     {
@@ -44,6 +45,11 @@ public sealed class DependencyDirectionTests
         { Lifecycle, Jobs },
         { Cancellation, Lifecycle },
         { Import, Api },
+        { Admin, Api },
+        { Admin, Jobs },
+        { Jobs, Admin },
+        { Cancellation, Admin },
+        { Review, Admin },
         { Import, Jobs },
         { Account, Features },
     };

@@ -62,6 +62,9 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture)
         await CheckAsync(page, "overview", theme);
         await page.GetByRole(AriaRole.Button, new() { Name = "Account of Maria Lopez" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        // The menu fades in: colours measured mid-fade are blends, so wait until it is fully shown.
+        await page.WaitForFunctionAsync(
+            "() => { const p = document.querySelector('.mud-popover-open'); return p !== null && getComputedStyle(p).opacity === '1'; }");
         await CheckAsync(page, "user menu", theme);
         await page.Keyboard.PressAsync("Escape");
 
