@@ -38,10 +38,17 @@ public sealed class AdminBrowserTests(BrowserFixture fixture)
         // The admin adds an agent and gets the link.
         var admin = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(admin, "admin@example.com", path: "/admin/users");
+        // The page has loaded its people (and the form its units) before anyone types into it.
+        await Assertions.Expect(admin.Locator("[data-testid=people-grid] tbody tr").First).ToBeVisibleAsync();
         await admin.GetByText("Add a person").ClickAsync();
-        await admin.Locator("[data-testid=add-person]").GetByLabel("Email").FillAsync(NewAgent);
-        await admin.Locator("[data-testid=add-person]").GetByLabel("Display name").FillAsync("Nina Agent");
+        var form = admin.Locator("[data-testid=add-person]");
+        await form.GetByLabel("Email").FillAsync(NewAgent);
+        await form.GetByLabel("Email").PressAsync("Tab");
+        await form.GetByLabel("Display name").FillAsync("Nina Agent");
+        await form.GetByLabel("Display name").PressAsync("Tab");
+        await Assertions.Expect(admin.GetByTestId("role-Agent")).ToBeCheckedAsync();
         await admin.GetByTestId("person-submit").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("link-url")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         var link = (await admin.GetByTestId("link-url").TextContentAsync())!.Trim();
 
         // The agent sets a password through it, signs in and cancels a job with a chosen reason.
