@@ -8,6 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace JobsPortal.Tests.Features.Import;
 
 /// <summary>The import: the dry run's report, bad files, idempotency, and a 100,000-row file with bounded memory.</summary>
+// Alone, after the parallel tests: the 100,000-row test measures the process's managed memory and
+// peak working set, which other tests running beside it would add to.
+[Collection(ImportAlone.Name)]
 public sealed class ImportTests(SeededTemplate template) : IClassFixture<SeededTemplate>
 {
     private const string Admin = "admin@example.com";
@@ -201,4 +204,10 @@ public sealed class ImportTests(SeededTemplate template) : IClassFixture<SeededT
             folder.Delete(recursive: true);
         }
     }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ImportAlone
+{
+    public const string Name = "import, alone";
 }
