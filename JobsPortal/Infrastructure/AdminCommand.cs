@@ -21,30 +21,14 @@ public static class AdminCommand
     {
         output ??= Console.Out;
         errors ??= Console.Error;
-        var positional = new List<string>();
-        string? database = null;
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] == "--database" && i + 1 < args.Length)
-            {
-                database = args[++i];
-            }
-            else
-            {
-                positional.Add(args[i]);
-            }
-        }
+        var (database, positional) = CommandDatabase.Split(args);
         if (positional is not [var action, var email] || action is not ("unlock" or "reset-password"))
         {
             await errors.WriteLineAsync(Usage);
             return 2;
         }
 
-        var builder = WebApplication.CreateBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        var connectionString = JobsPortalServiceExtensions.ResolveConnectionString(
-            database is null ? builder.Configuration.GetConnectionString(JobsPortalServiceExtensions.ConnectionStringName) : $"Data Source={Path.GetFullPath(database)}",
-            builder.Environment.ContentRootPath);
+        var (builder, connectionString) = CommandDatabase.Builder(database);
         var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
         if (!File.Exists(file))
         {

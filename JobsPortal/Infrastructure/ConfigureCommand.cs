@@ -20,35 +20,14 @@ public static class ConfigureCommand
     {
         output ??= Console.Out;
         errors ??= Console.Error;
-        string? database = null;
-        var standard = false;
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] == "--database" && i + 1 < args.Length)
-            {
-                database = args[++i];
-            }
-            else if (args[i] == "--standard")
-            {
-                standard = true;
-            }
-            else
-            {
-                await errors.WriteLineAsync(Usage);
-                return 2;
-            }
-        }
-        if (!standard)
+        var (database, rest) = CommandDatabase.Split(args);
+        if (rest is not ["--standard"])
         {
             await errors.WriteLineAsync(Usage);
             return 2;
         }
 
-        var builder = WebApplication.CreateBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        var connectionString = JobsPortalServiceExtensions.ResolveConnectionString(
-            database is null ? builder.Configuration.GetConnectionString(JobsPortalServiceExtensions.ConnectionStringName) : $"Data Source={Path.GetFullPath(database)}",
-            builder.Environment.ContentRootPath);
+        var (builder, connectionString) = CommandDatabase.Builder(database);
         builder.Services.AddJobsPortalCore(connectionString);
         await using var app = builder.Build();
         await using var scope = app.Services.CreateAsyncScope();
