@@ -88,6 +88,7 @@ public sealed class ImportService(
         {
             changed = await db.ImportRuns.Where(r => r.Id == runId && r.Status == ImportRunStatus.Checked && (!import || r.ValidJobs > 0))
                 .ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, import ? ImportRunStatus.Importing : ImportRunStatus.Discarded)
+                    .SetProperty(x => x.PhaseStartedAt, clock.GetUtcNow().UtcDateTime)
                     .SetProperty(x => x.FinishedAt, import ? null : clock.GetUtcNow().UtcDateTime), ct);
         }
         if (changed == 0)
