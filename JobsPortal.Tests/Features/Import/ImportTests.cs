@@ -105,19 +105,19 @@ public sealed class ImportTests(SeededTemplate template) : IClassFixture<SeededT
     }
 
     [Fact]
-    public async Task A_file_above_the_configured_size_or_not_csv_is_refused_before_it_is_stored()
+    public async Task A_file_above_the_configured_size_or_neither_csv_nor_xlsx_is_refused_before_it_is_stored()
     {
         var (db, service, _, admin) = await SetUpAsync(template);
         await using var __ = db;
 
         var (tooBig, bigError) = await service.UploadAsync(Stream.Null, "jobs.csv", 3L * 1024 * 1024 * 1024, admin);
-        var (xlsx, xlsxError) = await service.UploadAsync(new MemoryStream([1]), "jobs.xlsx", 1, admin);
+        var (pdf, pdfError) = await service.UploadAsync(new MemoryStream([1]), "jobs.pdf", 1, admin);
         var (agent, agentError) = await service.UploadAsync(new MemoryStream([1]), "jobs.csv", 1, await db.PrincipalAsync(DemoPeople.Agent));
 
         Assert.Null(tooBig);
         Assert.Contains("MB", bigError, StringComparison.Ordinal);
-        Assert.Null(xlsx);
-        Assert.Contains("CSV", xlsxError, StringComparison.Ordinal);
+        Assert.Null(pdf);
+        Assert.Contains("'jobs.pdf' is neither a CSV nor an XLSX file", pdfError, StringComparison.Ordinal);
         Assert.Null(agent);
         Assert.Contains("Only admins", agentError, StringComparison.Ordinal);
     }

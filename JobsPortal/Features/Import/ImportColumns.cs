@@ -43,8 +43,15 @@ public static class ImportColumns
 
     /// <summary>The template to download: the header and two example jobs, one with two items.</summary>
     public static byte[] Template() => Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(
-        string.Join(",", All) + "\r\n" +
-        "J50000001,INST,ACR000101,Ana Costa,ana.costa@example.com,+35722000101,Fibre installation at 4 Harbour Road,2026-12-01,2026-12-31,PENDING,Pending,nikos.georgiou@example.com,North Field Team,ONT-200,PHYSICAL_GOOD,1,SN-ONT-0001,PENDING\r\n" +
-        "J50000001,INST,ACR000101,Ana Costa,ana.costa@example.com,+35722000101,Fibre installation at 4 Harbour Road,2026-12-01,2026-12-31,PENDING,Pending,nikos.georgiou@example.com,North Field Team,SRV-FIB500,SERVICE,1,,PENDING\r\n" +
-        "J50000002,General job,ACR000102,Ben Ode,,,Check the outdoor box,2026-12-03,,DRAFT,Draft,,,,,,,\r\n")).ToArray();
+        string.Join("\r\n", [string.Join(",", All), .. Examples]) + "\r\n")).ToArray();
+
+    /// <summary>The same template as an XLSX workbook, every cell text.</summary>
+    public static byte[] XlsxTemplateFile() => XlsxTemplate.Create([All, .. Examples.Select(e => e.Split(','))]);
+
+    private static readonly string[] Examples =
+    [
+        "J50000001,INST,ACR000101,Ana Costa,ana.costa@example.com,+35722000101,Fibre installation at 4 Harbour Road,2026-12-01,2026-12-31,PENDING,Pending,nikos.georgiou@example.com,North Field Team,ONT-200,PHYSICAL_GOOD,1,SN-ONT-0001,PENDING",
+        "J50000001,INST,ACR000101,Ana Costa,ana.costa@example.com,+35722000101,Fibre installation at 4 Harbour Road,2026-12-01,2026-12-31,PENDING,Pending,nikos.georgiou@example.com,North Field Team,SRV-FIB500,SERVICE,1,,PENDING",
+        "J50000002,General job,ACR000102,Ben Ode,,,Check the outdoor box,2026-12-03,,DRAFT,Draft,,,,,,,",
+    ];
 }

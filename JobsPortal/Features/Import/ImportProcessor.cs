@@ -27,10 +27,12 @@ public sealed class ImportProcessor(
 
     public async Task RunAsync(int runId, bool import, CancellationToken ct)
     {
+        // Read without the run's token: a cancel that arrives before the phase has begun must still
+        // end in the run being marked cancelled below, not in an exception that stops the worker.
         ImportRun run;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        await using (var db = await dbFactory.CreateDbContextAsync(CancellationToken.None))
         {
-            run = await db.ImportRuns.AsNoTracking().SingleAsync(r => r.Id == runId, ct);
+            run = await db.ImportRuns.AsNoTracking().SingleAsync(r => r.Id == runId, CancellationToken.None);
         }
         var actor = AuditActor.User(run.CreatedByUserId);
         var tally = new Tally(_options.MaxReportedErrors);

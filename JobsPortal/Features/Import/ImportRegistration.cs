@@ -8,6 +8,7 @@ public static class ImportRegistration
 {
     public const string Page = "/admin/import";
     public const string TemplatePath = "/admin/import/template.csv";
+    public const string XlsxTemplatePath = "/admin/import/template.xlsx";
 
     public static string ErrorsPath(int runId) => $"/admin/import/{runId}/errors.csv";
 
@@ -23,6 +24,9 @@ public static class ImportRegistration
     public static IEndpointRouteBuilder MapImportEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet(TemplatePath, () => Results.File(ImportColumns.Template(), "text/csv; charset=utf-8", "jobs-import-template.csv"))
+            .RequireAuthorization(Policies.Admin);
+        app.MapGet(XlsxTemplatePath, () => Results.File(ImportColumns.XlsxTemplateFile(),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "jobs-import-template.xlsx"))
             .RequireAuthorization(Policies.Admin);
         app.MapGet("/admin/import/{runId:int}/errors.csv", async (int runId, ImportService imports, CancellationToken ct) =>
                 await imports.ErrorsCsvAsync(runId, ct) is { } csv

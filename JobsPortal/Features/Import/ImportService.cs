@@ -43,13 +43,13 @@ public sealed class ImportService(
         {
             return (null, $"The file has {size / (1024 * 1024):N0} MB; files up to {_options.MaxFileBytes / (1024 * 1024):N0} MB are taken. Split it and import the parts.");
         }
-        if (!fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        if (!ImportSheet.IsTaken(fileName))
         {
-            return (null, "Only CSV files are taken (XLSX is not): save the sheet as \"CSV UTF-8\" and upload that.");
+            return (null, $"'{Path.GetFileName(fileName)}' is neither a CSV nor an XLSX file: save the sheet as .xlsx or as \"CSV UTF-8\" and upload that.");
         }
         var folder = Path.Combine(environment?.ContentRootPath ?? Path.GetTempPath(), _options.Folder);
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, $"{Guid.NewGuid():N}.csv");
+        var path = Path.Combine(folder, $"{Guid.NewGuid():N}{Path.GetExtension(fileName).ToLowerInvariant()}");
         long written;
         await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
         {
@@ -88,6 +88,7 @@ public sealed class ImportService(
         {
             changed = await db.ImportRuns.Where(r => r.Id == runId && r.Status == ImportRunStatus.Checked && (!import || r.ValidJobs > 0))
                 .ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, import ? ImportRunStatus.Importing : ImportRunStatus.Discarded)
+                    .SetProperty(x => x.PhaseStartedAt, clock.GetUtcNow().UtcDateTime)
                     .SetProperty(x => x.FinishedAt, import ? null : clock.GetUtcNow().UtcDateTime), ct);
         }
         if (changed == 0)

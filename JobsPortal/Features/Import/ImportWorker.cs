@@ -40,17 +40,23 @@ public sealed class ImportQueue
 /// <summary>
 /// Runs import phases in the background, one at a time, independent of any page: closing the tab
 /// changes nothing. At start, a run left mid-phase by a stopped app is marked failed (its file is
-/// kept, so it can be uploaded again).
+/// kept, so it can be uploaded again). With several app instances on one database each runs the
+/// runs queued on it, and a restarting instance would take another's running phase for abandoned.
 /// </summary>
-public sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queue, IDbContextFactory<JobsPortalDbContext> dbFactory, ILogger<ImportWorker> logger)
+public sealed class ImportWorker(
+    IServiceScopeFactory scopes, ImportQueue queue, IDbContextFactory<JobsPortalDbContext> dbFactory, TimeProvider clock, ILogger<ImportWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Only runs whose phase began before this start were interrupted: a file uploaded (or a run
+        // decided) while the worker is starting is queued for it, not abandoned.
+        var started = clock.GetUtcNow().UtcDateTime;
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(stoppingToken);
-            await db.ImportRuns.Where(r => r.Status == ImportRunStatus.Checking || r.Status == ImportRunStatus.Importing)
+            await db.ImportRuns.Where(r => (r.Status == ImportRunStatus.Checking || r.Status == ImportRunStatus.Importing)
+                    && (r.PhaseStartedAt ?? r.CreatedAt) < started)
                 .ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, ImportRunStatus.Failed)
                     .SetProperty(x => x.Message, "The app stopped while this run was in progress; upload the file again."), stoppingToken);
         }
@@ -67,6 +73,11 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queue,
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<ImportProcessor>().RunAsync(runId, import, source.Token);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                // One run's failure (a removed run, a database error) must not stop the worker for the runs after it.
+                logger.LogError(e, "Import run {RunId} could not be run", runId);
             }
             finally
             {
