@@ -41,7 +41,7 @@ app_pid=$(pgrep -P "$app" -f JobsPortal.dll || echo "$app")
 
 heap() {  # live managed bytes after a full GC, from a gcdump's per-type report
   dotnet dotnet-gcdump collect -p "$app_pid" -o "$1" >/dev/null
-  dotnet dotnet-gcdump report "$1" | awk '$1 ~ /^[0-9,]+$/ { gsub(",", "", $1); s += $1 } END { print s }'
+  dotnet dotnet-gcdump report "$1" | awk '/GC Heap bytes/ { gsub(",", "", $1); print $1 }'
 }
 rss() { awk '/^VmRSS/ { print $2 * 1024 }' "/proc/$app_pid/status"; }
 
