@@ -27,7 +27,8 @@ public static class JobsPortalServiceExtensions
     {
         var services = builder.Services;
         services.Configure<JobsPortalOptions>(builder.Configuration.GetSection(JobsPortalOptions.Section));
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        var circuits = builder.Configuration.GetSection(CircuitSettings.Section).Get<CircuitSettings>() ?? new CircuitSettings();
+        services.AddRazorComponents().AddInteractiveServerComponents(circuits.ApplyTo);
         services.AddMudServices();
 
         var connectionString = ResolveConnectionString(

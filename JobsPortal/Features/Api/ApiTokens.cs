@@ -42,17 +42,20 @@ public sealed class ApiTokenAuthenticationOptions : AuthenticationSchemeOptions;
 /// The API's authentication scheme. It reads an Identity bearer token from where CRM.COM clients
 /// send it: the <c>Authorization: Bearer</c> header, the <c>token</c> field of a POST's JSON body, or
 /// the <c>token</c> query parameter of a GET (not of a POST: URLs end up in logs). It checks the ticket
-/// as the Identity bearer handler does (protector, expiry), and then, on every request, that the user
-/// still exists, is not locked out and has the same security stamp: a token stops working the moment
-/// its account is locked out or removed. Challenges and forbids answer with the envelope and a code;
-/// never a redirect to the cookie sign-in page.
+/// as the Identity bearer handler does (protector, expiry; the protector's work is remembered per token,
+/// <see cref="ApiTicketCache"/>), and then, on every request, that the user still exists, is not locked
+/// out or deactivated and has the same security stamp (<see cref="ApiAccountCheck"/>, one query): a token
+/// stops working the moment its account is locked out or removed. Challenges and forbids answer with the
+/// envelope and a code; never a redirect to the cookie sign-in page.
 /// </summary>
 public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<ApiTokenAuthenticationOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    ApiTokenIssuer issuer,
-    UserManager<ApplicationUser> users,
+    IOptionsMonitor<BearerTokenOptions> bearerOptions,
+    IOptions<IdentityOptions> identityOptions,
+    ApiTicketCache tickets,
+    ApiAccountCheck accounts,
     TimeProvider clock)
     : AuthenticationHandler<ApiTokenAuthenticationOptions>(options, logger, encoder)
 {
@@ -66,7 +69,8 @@ public sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var ticket = issuer.Options.BearerTokenProtector.Unprotect(token.Trim());
+        var protector = bearerOptions.Get(IdentityConstants.BearerScheme).BearerTokenProtector;
+        var ticket = tickets.Unprotect(token.Trim(), protector.Unprotect);
         if (ticket is not { Properties.ExpiresUtc: { } expires } || ticket.AuthenticationScheme != ApiTokenIssuer.TicketScheme)
         {
             return Fail(ApiErrorCodes.TokenInvalid, "The token is not valid: it was not issued by this server or it was altered.");
@@ -76,21 +80,20 @@ public sealed class ApiTokenAuthenticationHandler(
             return Fail(ApiErrorCodes.TokenExpired, $"The token expired at {Formats.IsoUtc(expires.UtcDateTime)}; get a new one from authentication/token.");
         }
 
-        var user = users.GetUserId(ticket.Principal) is { } userId ? await users.FindByIdAsync(userId) : null;
-        if (user is null)
+        var claims = identityOptions.Value.ClaimsIdentity;
+        var standing = ticket.Principal.FindFirstValue(claims.UserIdClaimType) is { } userId
+            ? await accounts.CheckAsync(userId, ticket.Principal.FindFirstValue(claims.SecurityStampClaimType), Context.RequestAborted)
+            : ApiAccountStanding.Removed;
+        return standing switch
         {
-            return Fail(ApiErrorCodes.TokenRevoked, "The token's account no longer exists.");
-        }
-        if (await users.IsLockedOutAsync(user))
-        {
-            return Fail(ApiErrorCodes.AccountLockedOut, "The token's account is locked out; its tokens do not work until the lockout ends.");
-        }
-        if (users.SupportsUserSecurityStamp
-            && ticket.Principal.FindFirstValue(users.Options.ClaimsIdentity.SecurityStampClaimType) != await users.GetSecurityStampAsync(user))
-        {
-            return Fail(ApiErrorCodes.TokenRevoked, "The token was revoked (the account's password or security settings changed); get a new one.");
-        }
-        return AuthenticateResult.Success(new AuthenticationTicket(ticket.Principal, ticket.Properties, Scheme.Name));
+            ApiAccountStanding.Active => AuthenticateResult.Success(new AuthenticationTicket(ticket.Principal, ticket.Properties, Scheme.Name)),
+            ApiAccountStanding.Removed => Fail(ApiErrorCodes.TokenRevoked, "The token's account no longer exists."),
+            ApiAccountStanding.LockedOut => Fail(ApiErrorCodes.AccountLockedOut,
+                "The token's account is locked out; its tokens do not work until the lockout ends."),
+            ApiAccountStanding.Deactivated => Fail(ApiErrorCodes.AccountLockedOut,
+                "The token's account is deactivated; its tokens do not work unless an admin reactivates it."),
+            _ => Fail(ApiErrorCodes.TokenRevoked, "The token was revoked (the account's password or security settings changed); get a new one."),
+        };
     }
 
     private async Task<string?> FindTokenAsync()

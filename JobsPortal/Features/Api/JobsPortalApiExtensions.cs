@@ -36,6 +36,8 @@ public static class JobsPortalApiExtensions
         services.Configure<ApiOptions>(configuration.GetSection(ApiOptions.Section));
         services.AddScoped<ApiTokenIssuer>();
         services.AddScoped<ApiJobQueries>();
+        services.AddSingleton<ApiAccountCheck>();
+        services.AddSingleton<ApiTicketCache>();
 
         services.AddAuthentication()
             // The Identity bearer token: its options and data protector make and read the API's tokens.

@@ -54,10 +54,11 @@ public sealed class CancelConfiguration(IDbContextFactory<JobsPortalDbContext> d
     public static async Task<IReadOnlyList<TypeStatus>> StatusesAsync(
         JobsPortalDbContext db, JobType type, LifeCycleState? state, CancellationToken ct)
     {
-        var statuses = await db.JobTypeStatuses.AsNoTracking()
-            .Where(ts => ts.JobTypeId == type.Id && (state == null || ts.JobStatus.LifeCycleState == state))
-            .Select(ts => ts.JobStatus)
-            .ToListAsync(ct);
+        var statuses = new List<JobStatus>();
+        await foreach (var status in TypeStatuses(db, type.Id, state).WithCancellation(ct))
+        {
+            statuses.Add(status);
+        }
         return [.. statuses
             .OrderBy(s => s.LifeCycleState).ThenBy(s => s.Name, StringComparer.Ordinal)
             .Select(s => new TypeStatus(s, IsDefault(type, s)))];
@@ -66,14 +67,24 @@ public sealed class CancelConfiguration(IDbContextFactory<JobsPortalDbContext> d
     /// <summary>The reasons the type allows that can still be used (retired ones are left out), by name.</summary>
     public static async Task<IReadOnlyList<TypeReason>> ReasonsAsync(JobsPortalDbContext db, int typeId, CancellationToken ct)
     {
-        var reasons = await db.JobTypeCancellationReasons.AsNoTracking()
-            .Where(r => r.JobTypeId == typeId && !r.CancellationReason.IsRetired)
-            .Select(r => new { r.IsDefault, r.CancellationReason })
-            .ToListAsync(ct);
-        return [.. reasons
-            .OrderBy(r => r.CancellationReason.Name, StringComparer.Ordinal)
-            .Select(r => new TypeReason(r.CancellationReason, r.IsDefault))];
+        var reasons = new List<TypeReason>();
+        await foreach (var reason in TypeReasons(db, typeId).WithCancellation(ct))
+        {
+            reasons.Add(reason);
+        }
+        return [.. reasons.OrderBy(r => r.Reason.Name, StringComparer.Ordinal)];
     }
+
+    // Compiled once: every cancel reads both lists (the API's hot path), and their shapes never change.
+    private static readonly Func<JobsPortalDbContext, int, LifeCycleState?, IAsyncEnumerable<JobStatus>> TypeStatuses =
+        EF.CompileAsyncQuery((JobsPortalDbContext db, int typeId, LifeCycleState? state) => db.JobTypeStatuses.AsNoTracking()
+            .Where(ts => ts.JobTypeId == typeId && (state == null || ts.JobStatus.LifeCycleState == state))
+            .Select(ts => ts.JobStatus));
+
+    private static readonly Func<JobsPortalDbContext, int, IAsyncEnumerable<TypeReason>> TypeReasons =
+        EF.CompileAsyncQuery((JobsPortalDbContext db, int typeId) => db.JobTypeCancellationReasons.AsNoTracking()
+            .Where(r => r.JobTypeId == typeId && !r.CancellationReason.IsRetired)
+            .Select(r => new TypeReason(r.CancellationReason, r.IsDefault)));
 
     private static bool IsDefault(JobType type, JobStatus status) => status.LifeCycleState switch
     {

@@ -69,22 +69,19 @@ public sealed class CancellationService(
         // number and type never change), the status and reason its type allows, and a completed or
         // cancelled job's refusal (both states are final). The write lock is then held only for what
         // another cancel can change, the job's state and items, re-read below, and the writes.
-        var actor = await db.Users.AsNoTracking()
-            .Where(u => u.Id == userId)
-            .Select(u => new { u.Id, u.DisplayName, u.UnitId })
-            .SingleOrDefaultAsync(ct);
+        // Compiled queries: a cancel is the API's hot path, and these shapes never change.
+        var actor = await ActorById(db, userId, ct);
         if (actor is null)
         {
             return NotAllowed();
         }
 
-        var jobs = db.Jobs.AsNoTracking();
-        var seen = jobKey == EntityIdentifier.Id
+        var found = jobKey == EntityIdentifier.Id
             ? int.TryParse(jobValue, NumberStyles.None, CultureInfo.InvariantCulture, out var jobId)
-                ? await JobStateAsync(jobs.Where(j => j.Id == jobId), ct)
+                ? await JobById(db, jobId, ct)
                 : null
-            : await JobStateAsync(jobs.Where(j => j.Number == jobValue.ToUpperInvariant()), ct);
-        if (seen is null)
+            : await JobByNumber(db, jobValue.ToUpperInvariant(), ct);
+        if (found is not { State: var seen, Type: var type })
         {
             return CancelError.NotFound(CancelErrorCodes.JobNotFound, $"No job has the {jobKey} '{jobValue}'.");
         }
@@ -93,7 +90,6 @@ public sealed class CancellationService(
             return stateError;
         }
 
-        var type = await db.JobTypes.AsNoTracking().SingleAsync(t => t.Id == seen.JobTypeId, ct);
         var status = await CancelChoices.StatusAsync(db, type, command.Status is null ? null : (statusKey, statusValue), ct);
         if (status.Error is not null)
         {
@@ -111,7 +107,7 @@ public sealed class CancellationService(
         // The whole transaction is rolled back on any failure; a savepoint around SaveChanges would
         // only add two statements while the lock is held.
         db.Database.AutoSavepointsEnabled = false;
-        var job = await db.Jobs.Include(j => j.Items).SingleAsync(j => j.Id == seen.Id, ct);
+        var job = await JobWithItems(db, seen.Id, ct);
         if (await StateErrorAsync(db, JobState.Of(job), ct) is { } raced)
         {
             return raced;
@@ -208,6 +204,29 @@ public sealed class CancellationService(
     {
         public static JobState Of(Job job) => new(job.Id, job.Number, job.JobTypeId, job.LifeCycleState);
     }
+
+    private sealed record Actor(string Id, string DisplayName, int? UnitId);
+
+    /// <summary>A job as first seen, before the write lock: its state and its type (which never changes).</summary>
+    private sealed record JobFound(JobState State, JobType Type);
+
+    private static readonly Func<JobsPortalDbContext, string, CancellationToken, Task<Actor?>> ActorById =
+        EF.CompileAsyncQuery((JobsPortalDbContext db, string id, CancellationToken ct) =>
+            db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new Actor(u.Id, u.DisplayName, u.UnitId)).SingleOrDefault());
+
+    private static readonly Func<JobsPortalDbContext, int, CancellationToken, Task<JobFound?>> JobById =
+        EF.CompileAsyncQuery((JobsPortalDbContext db, int id, CancellationToken ct) =>
+            db.Jobs.AsNoTracking().Where(j => j.Id == id)
+                .Select(j => new JobFound(new JobState(j.Id, j.Number, j.JobTypeId, j.LifeCycleState), j.JobType)).SingleOrDefault());
+
+    private static readonly Func<JobsPortalDbContext, string, CancellationToken, Task<JobFound?>> JobByNumber =
+        EF.CompileAsyncQuery((JobsPortalDbContext db, string number, CancellationToken ct) =>
+            db.Jobs.AsNoTracking().Where(j => j.Number == number)
+                .Select(j => new JobFound(new JobState(j.Id, j.Number, j.JobTypeId, j.LifeCycleState), j.JobType)).SingleOrDefault());
+
+    /// <summary>The job to write, tracked, with its items: read inside the write lock.</summary>
+    private static readonly Func<JobsPortalDbContext, int, CancellationToken, Task<Job>> JobWithItems =
+        EF.CompileAsyncQuery((JobsPortalDbContext db, int id, CancellationToken ct) => db.Jobs.Include(j => j.Items).Single(j => j.Id == id));
 
     private static Task<JobState?> JobStateAsync(IQueryable<Job> job, CancellationToken ct) =>
         job.Select(j => new JobState(j.Id, j.Number, j.JobTypeId, j.LifeCycleState)).SingleOrDefaultAsync(ct);
