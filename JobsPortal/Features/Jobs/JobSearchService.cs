@@ -189,19 +189,23 @@ public sealed class JobSearchService(IDbContextFactory<JobsPortalDbContext> dbFa
 
     /// <summary>
     /// One typed ORDER BY per column, then the Id in the same direction so that paging is stable
-    /// (and an index on the column, which ends in the rowid, still serves the whole ORDER BY).
+    /// (and an index on the column, which ends in the rowid, still serves the whole ORDER BY). Type
+    /// and status sort by name, then newest or oldest first: SQLite walks the names' unique index and,
+    /// for each, the jobs' (type or status, created) index, so no sort of the whole table is needed.
     /// </summary>
     private static IQueryable<Job> Sort(IQueryable<Job> jobs, JobSortColumn column, bool descending) => column switch
     {
         JobSortColumn.Number => descending ? jobs.OrderByDescending(j => j.Number) : jobs.OrderBy(j => j.Number),
         JobSortColumn.Description => ThenById(descending ? jobs.OrderByDescending(j => j.Description) : jobs.OrderBy(j => j.Description), descending),
-        JobSortColumn.Type => ThenById(descending ? jobs.OrderByDescending(j => j.JobType.Name) : jobs.OrderBy(j => j.JobType.Name), descending),
-        JobSortColumn.Status => ThenById(descending ? jobs.OrderByDescending(j => j.JobStatus.Name) : jobs.OrderBy(j => j.JobStatus.Name), descending),
-        // Life cycle order (draft first), not the alphabetical order of the stored names.
+        JobSortColumn.Type => ThenById(descending
+            ? jobs.OrderByDescending(j => j.JobType.Name).ThenByDescending(j => j.CreatedAt)
+            : jobs.OrderBy(j => j.JobType.Name).ThenBy(j => j.CreatedAt), descending),
+        JobSortColumn.Status => ThenById(descending
+            ? jobs.OrderByDescending(j => j.JobStatus.Name).ThenByDescending(j => j.CreatedAt)
+            : jobs.OrderBy(j => j.JobStatus.Name).ThenBy(j => j.CreatedAt), descending),
+        // Life cycle order (draft first), not the alphabetical order of the stored names; the
+        // JobSortIndexes migration indexes this very expression.
         JobSortColumn.LifeCycleState => ThenById(descending ? jobs.OrderByDescending(StateOrder) : jobs.OrderBy(StateOrder), descending),
-        JobSortColumn.AssignedTo => ThenById(descending
-            ? jobs.OrderByDescending(j => j.AssignedUser!.DisplayName)
-            : jobs.OrderBy(j => j.AssignedUser!.DisplayName), descending),
         JobSortColumn.ScheduledDate => ThenById(descending ? jobs.OrderByDescending(j => j.ScheduledDate) : jobs.OrderBy(j => j.ScheduledDate), descending),
         JobSortColumn.ExpirationDate => ThenById(descending ? jobs.OrderByDescending(j => j.ExpirationDate) : jobs.OrderBy(j => j.ExpirationDate), descending),
         JobSortColumn.Updated => ThenById(descending ? jobs.OrderByDescending(j => j.UpdatedAt) : jobs.OrderBy(j => j.UpdatedAt), descending),
