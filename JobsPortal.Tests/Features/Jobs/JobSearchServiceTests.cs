@@ -181,6 +181,20 @@ public sealed class JobSearchServiceTests(SearchFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task An_account_start_past_the_count_cap_gives_the_same_pages()
+    {
+        // Past the cap the service reads in the sort's order and tests the account on each job.
+        var prefix = fixture.Jobs[5].AccountNumber![..4];
+        var expected = SearchFixture.NewestFirst(fixture.Jobs.Where(j => j.AccountNumber?.StartsWith(prefix, StringComparison.Ordinal) == true));
+        var service = new JobSearchService(fixture.Db.Factory) { CountCap = 10 };
+
+        var second = await service.SearchAsync(new JobSearchQuery { Text = prefix, Page = 1 });
+
+        Assert.True(second.TotalIsCapped);
+        Assert.Equal(expected.Skip(25).Take(25), second.Rows.Select(r => r.Number));
+    }
+
+    [Fact]
     public Task An_account_number_finds_its_jobs()
     {
         var account = fixture.Jobs[7].AccountNumber!;
