@@ -78,10 +78,13 @@ public static class JobsPortalServiceExtensions
         services.AddAuthorizationCore(o => o.AddJobsPortalPolicies());
 
         // A context per operation from the factory (a Blazor circuit lives long; one shared
-        // context would go stale and is not thread-safe). The factory also registers a scoped
-        // context, which Identity's EF stores use.
+        // context would go stale and is not thread-safe), pooled: a search no longer builds a context
+        // and its services each time. Pooling is safe because the acting user is given where a context
+        // is made and forgotten when it goes back (AuditActor). Identity's EF stores take a scoped
+        // context, leased from the same pool.
         services.AddSingleton<AuditInterceptor>();
-        services.AddDbContextFactory<JobsPortalDbContext>((sp, options) => options
+        services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<JobsPortalDbContext>>().CreateDbContext());
+        services.AddPooledDbContextFactory<JobsPortalDbContext>((sp, options) => options
             .UseSqlite(connectionString)
             .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), SqlitePragmaInterceptor.Instance));
 

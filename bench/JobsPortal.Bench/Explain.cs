@@ -23,7 +23,12 @@ public static class Explain
             ("1 no filter, newest first", db.Case1), ("2 one life cycle state", db.Case2), ("3 type + state by scheduled date", db.Case3),
             ("4 a description word", db.Case4), ("5 assigned user + created range", db.Case5), ("6 job number prefix", db.Case6),
             ("7 page 200 of case 1", db.Case7),
+            ("4a word prefix inst", new JobSearchQuery { Text = "inst" }), ("4b word prefix harb", new JobSearchQuery { Text = "harb" }),
+            ("4c words victoria ro", new JobSearchQuery { Text = "victoria ro" }), ("4d account start", new JobSearchQuery { Text = "ACR39" }),
         };
+        // Every sort the grid offers, both ways, over all jobs.
+        cases = [.. cases, .. Enum.GetValues<JobSortColumn>().SelectMany(sort => new[] { false, true }.Select(descending =>
+            ($"sort by {sort}{(descending ? ", descending" : "")}", new JobSearchQuery { Sort = sort, Descending = descending })))];
         foreach (var (name, query) in cases)
         {
             await db.Search.SearchAsync(query);

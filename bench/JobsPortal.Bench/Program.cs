@@ -39,5 +39,5 @@ if (!rest.Contains("--filter"))
 {
     rest.AddRange(["--filter", "*"]);
 }
-BenchmarkSwitcher.FromTypes([typeof(SearchBenchmarks)]).Run([.. rest], new BenchConfig());
+BenchmarkSwitcher.FromTypes([typeof(SearchBenchmarks), typeof(SortBenchmarks)]).Run([.. rest], new BenchConfig());
 return 0;

@@ -13,6 +13,12 @@ namespace JobsPortal.Bench;
 [CategoriesColumn]
 public class SearchBenchmarks
 {
+    // The word cases of issue 15: prefixes of a common word, of a street, and a whole word with the start of the next.
+    private static readonly JobSearchQuery Inst = new() { Text = "inst" };
+    private static readonly JobSearchQuery Harb = new() { Text = "harb" };
+    private static readonly JobSearchQuery VictoriaRo = new() { Text = "victoria ro" };
+    private static readonly JobSearchQuery AccountStart = new() { Text = "ACR39" };
+
     private BenchDatabase _db = null!;
     private HandWrittenSearch _hand = null!;
 
@@ -46,6 +52,18 @@ public class SearchBenchmarks
 
     [Benchmark(Description = "4 a description word"), BenchmarkCategory("4")]
     public Task<JobSearchPage> Case4() => _db.Search.SearchAsync(_db.Case4);
+
+    [Benchmark(Description = "4a word prefix inst"), BenchmarkCategory("4a")]
+    public Task<JobSearchPage> Case4Inst() => _db.Search.SearchAsync(Inst);
+
+    [Benchmark(Description = "4b word prefix harb"), BenchmarkCategory("4b")]
+    public Task<JobSearchPage> Case4Harb() => _db.Search.SearchAsync(Harb);
+
+    [Benchmark(Description = "4c words victoria ro"), BenchmarkCategory("4c")]
+    public Task<JobSearchPage> Case4VictoriaRo() => _db.Search.SearchAsync(VictoriaRo);
+
+    [Benchmark(Description = "4d account start ACR39"), BenchmarkCategory("4d")]
+    public Task<JobSearchPage> Case4Account() => _db.Search.SearchAsync(AccountStart);
 
     [Benchmark(Description = "5 assigned user + created range"), BenchmarkCategory("5")]
     public Task<JobSearchPage> Case5() => _db.Search.SearchAsync(_db.Case5);

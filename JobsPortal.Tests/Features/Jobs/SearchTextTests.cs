@@ -20,16 +20,52 @@ public sealed class SearchTextTests
     [Theory]
     [InlineData("acr000123", "ACR000123")]
     [InlineData("ACR0001", "ACR0001")]
-    public void Letters_then_digits_are_an_account_number(string text, string prefix) =>
-        Assert.Equal(prefix, SearchText.Parse(text).AccountPrefix);
+    [InlineData("ACR39", "ACR39")]
+    [InlineData("ab1", "AB1")]
+    public void Letters_then_digits_from_three_characters_are_an_account_number_or_its_start(string text, string prefix)
+    {
+        var parsed = SearchText.Parse(text);
+
+        Assert.Equal(prefix, parsed.AccountPrefix);
+        Assert.Null(parsed.FtsQuery);
+    }
 
     [Theory]
-    [InlineData("Harbour Road", "\"harbour\" \"road\"")]
-    [InlineData("  o'Brien ", "\"o\" \"brien\"")]
-    [InlineData("\"NEAR(x* OR y)", "\"near\" \"x\" \"or\" \"y\"")]
-    [InlineData("57 Elm elm", "\"57\" \"elm\"")]
-    public void Anything_else_is_whole_words_quoted_for_the_index(string text, string fts) =>
+    [InlineData("A1", "\"a1\"")]
+    [InlineData("ACR", "\"acr\"*")]
+    public void Shorter_or_without_digits_it_is_a_word(string text, string fts)
+    {
+        var parsed = SearchText.Parse(text);
+
+        Assert.Null(parsed.AccountPrefix);
+        Assert.Equal(fts, parsed.FtsQuery);
+    }
+
+    [Theory]
+    // Words of three or more characters match as the start of a word.
+    [InlineData("inst", "\"inst\"*")]
+    [InlineData("Harbour Road", "\"harbour\"* \"road\"*")]
+    // The last of several words does from two characters; other short words are whole words.
+    [InlineData("victoria ro", "\"victoria\"* \"ro\"*")]
+    [InlineData("12 harb", "\"12\" \"harb\"*")]
+    [InlineData("victoria r", "\"victoria\"* \"r\"")]
+    // A short word alone is that whole word: a one- or two-letter start would match most jobs.
+    [InlineData("ro", "\"ro\"")]
+    [InlineData(" 7 ", "\"7\"")]
+    // Starts longer than the index's longest prefix are cut to it.
+    [InlineData("Installation", "\"installa\"*")]
+    [InlineData("INSTALLA", "\"installa\"*")]
+    [InlineData("  o'Brien ", "\"o\" \"brien\"*")]
+    [InlineData("\"NEAR(x* OR y)", "\"near\"* \"x\" \"or\" \"y\"")]
+    [InlineData("57 Elm elm", "\"57\" \"elm\"*")]
+    public void Anything_else_is_words_quoted_for_the_index_each_whole_or_as_a_start(string text, string fts) =>
         Assert.Equal(fts, SearchText.Parse(text).FtsQuery);
+
+    [Fact]
+    public void The_terms_say_the_same_for_other_databases() =>
+        Assert.Equal(
+            [new SearchTerm("victoria", true), new SearchTerm("12", false), new SearchTerm("ro", true)],
+            SearchText.Parse("Victoria 12 ro").Terms);
 
     [Theory]
     [InlineData(null)]
