@@ -104,6 +104,7 @@ public static class JobsPortalServiceExtensions
         services.AddSingleton<UserSessions>();
         services.AddSingleton<JobChangeNotifier>();
         services.AddSingleton<SqliteWriteGate>();
+        services.AddScoped<ViewerClock>();
         services.AddScoped<Features.Cancellation.CancelConfiguration>();
         services.AddScoped<Features.Cancellation.CancellationService>();
         services.AddScoped<Features.Lifecycle.JobLifecycleService>();

@@ -33,13 +33,14 @@ public partial class CancellationsPage : ICancellationsView
     [Inject] private IDialogService DialogService { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private ViewerClock Viewer { get; set; } = default!;
 
     private CancellationsPageState _state = null!;
     private MudDataGrid<CancellationRow>? _grid;
 
     protected override async Task OnInitializedAsync()
     {
-        _state = new CancellationsPageState(Queries, Reviews, Notifier, Navigation, Clock, this);
+        _state = new CancellationsPageState(Queries, Reviews, Notifier, Navigation, Clock, this, Viewer.Zone);
         // Before the first await: the page renders with this filter while the rest loads.
         _state.ReadAddress(Query);
         await _state.StartAsync((await AuthenticationState).User);
