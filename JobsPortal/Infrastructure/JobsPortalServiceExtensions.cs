@@ -105,6 +105,7 @@ public static class JobsPortalServiceExtensions
         services.AddSingleton<JobChangeNotifier>();
         services.AddSingleton<SqliteWriteGate>();
         services.AddScoped<ViewerClock>();
+        services.AddScoped<UserPreferences>();
         services.AddScoped<Features.Cancellation.CancelConfiguration>();
         services.AddScoped<Features.Cancellation.CancellationService>();
         services.AddScoped<Features.Lifecycle.JobLifecycleService>();
@@ -114,6 +115,7 @@ public static class JobsPortalServiceExtensions
         Features.Import.ImportRegistration.AddImportFeature(services);
         services.AddScoped<Features.Jobs.JobSearchService>();
         services.AddScoped<Features.Jobs.JobDetailService>();
+        services.AddScoped<Features.Overview.OverviewService>();
         services.AddScoped<ReferenceSeeder>();
         services.AddScoped<DatabaseInitializer>();
         return services;

@@ -40,6 +40,7 @@ public sealed partial class JobSearch
     private JobSearchState _state = default!;
     private JobSearchOptions _options = JobSearchOptions.None;
     private JobSearchGrid? _grid;
+    private IReadOnlySet<string> _hiddenColumns = new HashSet<string>();
 
     private JobSearchAddress Address => new()
     {

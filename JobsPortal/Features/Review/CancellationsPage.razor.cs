@@ -1,3 +1,4 @@
+using JobsPortal.Components.Shared;
 using JobsPortal.Data.Entities;
 using JobsPortal.Shared;
 using Microsoft.AspNetCore.Components;
@@ -37,6 +38,14 @@ public partial class CancellationsPage : ICancellationsView
 
     private CancellationsPageState _state = null!;
     private MudDataGrid<CancellationRow>? _grid;
+    private IReadOnlySet<string> _hiddenColumns = new HashSet<string>();
+
+    /// <summary>The columns a supervisor may hide; the job, when, the review state and the review actions always show.</summary>
+    private static readonly IReadOnlyList<ColumnChoice> Choosable =
+    [
+        new("reason", "Reason"), new("by", "Cancelled by"), new("type", "Job type"), new("status", "Status set"),
+        new("channel", "Channel"), new("items", "Items cancelled"), new("left", "Provided items left"), new("note", "Note"),
+    ];
 
     protected override async Task OnInitializedAsync()
     {
