@@ -104,6 +104,8 @@ public static class CancellationFilterQuery
             [Channel] = filter.Channel?.ToString(),
             [Review] = filter.ReviewState == defaults.ReviewState ? null : ReviewValue(filter.ReviewState),
             [Left] = filter.ProvidedItemsLeft is { } left ? Formats.YesNo(left) : null,
+            // The page's own address never names a zone: each viewer reads a shared link in theirs.
+            [TimeZone] = null,
         };
     }
 
