@@ -63,14 +63,16 @@ public sealed class UserPreferencesTests(SeededTemplate template) : IClassFixtur
 
         await using (var first = await AppTestContext.CreateAsync(db, DemoPeople.Agent, "jobs"))
         {
-            var page = first.RenderPage<JobSearch>();
+            // The chooser's menu opens in the popover provider, beside the page.
+            var root = first.RenderWithProviders<JobSearch>();
+            var page = root.FindComponent<JobSearch>();
             page.WaitForAssertion(() => Assert.Contains("Status", Headers(page)), Wait);
             page.Find("[data-testid=column-chooser] button").Click();
-            page.WaitForAssertion(() => Assert.Equal("true", page.Find("[data-testid=column-status]").GetAttribute("data-shown")), Wait);
-            page.Find("[data-testid=column-status]").Click();
+            root.WaitForAssertion(() => Assert.Equal("true", root.Find("[data-testid=column-status]").GetAttribute("data-shown")), Wait);
+            root.Find("[data-testid=column-status]").Click();
             page.WaitForAssertion(() => Assert.DoesNotContain("Status", Headers(page)), Wait);
             Assert.Contains("Number", Headers(page));
-            Assert.Equal("false", page.Find("[data-testid=column-status]").GetAttribute("data-shown"));
+            root.WaitForAssertion(() => Assert.Equal("false", root.Find("[data-testid=column-status]").GetAttribute("data-shown")), Wait);
         }
 
         // Another visit (another browser keeps nothing of the first) starts from what the server kept.

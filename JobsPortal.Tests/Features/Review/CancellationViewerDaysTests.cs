@@ -53,7 +53,7 @@ public sealed class CancellationViewerDaysTests(ReviewSeedFixture fixture) : ICl
         var navigation = new FixedNavigation();
         var filter = LastWeeks(Kolkata);
 
-        var uri = new Uri(CancellationFilterQuery.ExportUri(navigation, filter, ReviewTestData.Today));
+        var uri = new Uri(new Uri("http://localhost/"), CancellationFilterQuery.ExportUri(navigation, filter, ReviewTestData.Today));
         var query = System.Web.HttpUtility.ParseQueryString(uri.Query);
 
         Assert.Equal("Asia/Kolkata", query[CancellationFilterQuery.TimeZone]);
