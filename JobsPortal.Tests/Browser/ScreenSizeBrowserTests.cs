@@ -94,6 +94,7 @@ public sealed class ScreenSizeBrowserTests(BrowserFixture fixture)
         if (width < 600)
         {
             // A phone's list: the job with its reason, when, the review state and Reviewed/Flag, none of them sideways.
+            await Assertions.Expect(page.GetByTestId("filter-reason")).ToBeHiddenAsync();
             await reviewable.ScrollIntoViewIfNeededAsync();
             await AssertOnFirstScreenAsync(page, reviewable.GetByTestId("job-link"), "The first row's job number");
             await AssertOnFirstScreenAsync(page, reviewable.GetByTestId("phone-reason"), "The first row's reason");
