@@ -24,8 +24,9 @@ public sealed class DependencyDirectionTests
     private const string Lifecycle = Features + ".Lifecycle";
     private const string Import = Features + ".Import";
     private const string Admin = Features + ".Admin";
+    private const string Overview = Features + ".Overview";
 
-    private static readonly string[] FeatureFolders = [Jobs, Cancellation, Review, Api, Lifecycle, Import, Admin];
+    private static readonly string[] FeatureFolders = [Jobs, Cancellation, Review, Api, Lifecycle, Import, Admin, Overview];
 
     public static TheoryData<string, string> ForbiddenDirections => new()
     {
@@ -52,6 +53,8 @@ public sealed class DependencyDirectionTests
         { Review, Admin },
         { Import, Jobs },
         { Account, Features },
+        { Overview, Api },
+        { Overview, Admin },
     };
 
     [Theory]

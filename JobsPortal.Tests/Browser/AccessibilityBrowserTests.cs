@@ -41,6 +41,10 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture)
         return page;
     }
 
+    // Menus fade in: colours measured mid-fade are blends, so wait until the menu is fully shown.
+    private static Task WaitForPopoverAsync(IPage page) => page.WaitForFunctionAsync(
+        "() => { const p = document.querySelector('.mud-popover-open'); return p !== null && getComputedStyle(p).opacity === '1'; }");
+
     private async Task<string> OpenJobNumberAsync()
     {
         await using var db = await fixture.App.Services.GetRequiredService<IDbContextFactory<JobsPortalDbContext>>().CreateDbContextAsync();
@@ -59,12 +63,11 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture)
         await CheckAsync(page, "sign-in", theme);
         await BrowserFixture.SignInAsync(page, DemoPeople.Agent);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("overview-due-soon")).ToBeVisibleAsync();
         await CheckAsync(page, "overview", theme);
         await page.GetByRole(AriaRole.Button, new() { Name = "Account of Maria Lopez" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = "Sign out" })).ToBeVisibleAsync();
-        // The menu fades in: colours measured mid-fade are blends, so wait until it is fully shown.
-        await page.WaitForFunctionAsync(
-            "() => { const p = document.querySelector('.mud-popover-open'); return p !== null && getComputedStyle(p).opacity === '1'; }");
+        await WaitForPopoverAsync(page);
         await CheckAsync(page, "user menu", theme);
         await page.Keyboard.PressAsync("Escape");
 
@@ -72,6 +75,11 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture)
         await BrowserFixture.WaitForInteractiveAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=job-grid] tr.job-row").First).ToBeVisibleAsync();
         await CheckAsync(page, "/jobs", theme);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Choose columns" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("column-type")).ToBeVisibleAsync();
+        await WaitForPopoverAsync(page);
+        await CheckAsync(page, "column chooser", theme);
+        await page.Keyboard.PressAsync("Escape");
 
         await page.GotoAsync($"/jobs/{number}");
         await BrowserFixture.WaitForInteractiveAsync(page);
@@ -102,11 +110,21 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture)
     public async Task The_cancellations_page_and_the_review_dialog_have_no_serious_violations(string theme)
     {
         var page = await PageInThemeAsync(theme);
-        await BrowserFixture.SignInAsync(page, DemoPeople.Supervisor, path: "/cancellations");
+        await BrowserFixture.SignInAsync(page, DemoPeople.Supervisor, path: "/");
+        await Assertions.Expect(page.GetByTestId("overview-by-reason")).ToBeVisibleAsync();
+        await CheckAsync(page, "overview (supervisor)", theme);
+
+        await page.GotoAsync("/cancellations");
+        await BrowserFixture.WaitForInteractiveAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=cancellations-grid] tbody tr.mud-table-row").First).ToBeVisibleAsync();
         await page.GetByTestId("summary-toggle").ClickAsync();
         await Assertions.Expect(page.GetByTestId("summary-top-agents")).ToBeVisibleAsync();
         await CheckAsync(page, "/cancellations", theme);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Choose columns" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("column-channel")).ToBeVisibleAsync();
+        await WaitForPopoverAsync(page);
+        await CheckAsync(page, "column chooser (cancellations)", theme);
+        await page.Keyboard.PressAsync("Escape");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Flag", Exact = true }).First.ClickAsync();
         await Assertions.Expect(page.GetByTestId("review-comment")).ToBeVisibleAsync();

@@ -50,7 +50,13 @@ public sealed class ScreenSizeBrowserTests(BrowserFixture fixture)
         var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.BaseUrl, ViewportSize = new() { Width = width, Height = height } });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
-        await BrowserFixture.SignInAsync(page, DemoPeople.Supervisor, path: "/jobs");
+        await BrowserFixture.SignInAsync(page, DemoPeople.Supervisor, path: "/");
+        await Assertions.Expect(page.GetByTestId("overview")).ToBeVisibleAsync();
+        await AssertOnFirstScreenAsync(page, page.GetByTestId("overview-search"), "The overview's search box");
+        await ShootAsync(page, "overview", width);
+
+        await page.GotoAsync("/jobs");
+        await BrowserFixture.WaitForInteractiveAsync(page);
 
         var row = page.Locator("[data-testid=job-grid] tr.job-row").First;
         await Assertions.Expect(row).ToBeVisibleAsync();
@@ -85,7 +91,21 @@ public sealed class ScreenSizeBrowserTests(BrowserFixture fixture)
         var reviewable = page.Locator("[data-testid=cancellations-grid] tbody tr.mud-table-row")
             .Filter(new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Flag", Exact = true }) }).First;
         await Assertions.Expect(reviewable).ToBeVisibleAsync();
-        if (width >= 1024)
+        if (width < 600)
+        {
+            // A phone's list: the job with its reason, when, the review state and Reviewed/Flag, none of them sideways.
+            await Assertions.Expect(page.GetByTestId("filter-reason")).ToBeHiddenAsync();
+            await reviewable.ScrollIntoViewIfNeededAsync();
+            await AssertOnFirstScreenAsync(page, reviewable.GetByTestId("job-link"), "The first row's job number");
+            await AssertOnFirstScreenAsync(page, reviewable.GetByTestId("phone-reason"), "The first row's reason");
+            await AssertOnFirstScreenAsync(page, reviewable.Locator("time"), "The first row's time");
+            await AssertOnFirstScreenAsync(page, reviewable.GetByTestId("review-state"), "The first row's review state");
+            await AssertOnFirstScreenAsync(page, reviewable.GetByRole(AriaRole.Button, new() { Name = "Mark reviewed", Exact = true }), "Mark reviewed");
+            await AssertOnFirstScreenAsync(page, reviewable.GetByRole(AriaRole.Button, new() { Name = "Flag", Exact = true }), "Flag");
+            await Assertions.Expect(page.Locator("[data-testid=cancellations-grid] th", new() { HasText = "Channel" })).ToBeHiddenAsync();
+            await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        }
+        else if (width >= 1024)
         {
             await AssertOnFirstScreenAsync(page, reviewable.GetByTestId("review-state"), "The first row's review state");
             await AssertOnFirstScreenAsync(page, reviewable.GetByRole(AriaRole.Button, new() { Name = "Mark reviewed", Exact = true }), "Mark reviewed");

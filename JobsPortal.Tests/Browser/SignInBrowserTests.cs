@@ -45,7 +45,7 @@ public sealed class SignInBrowserTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(page, "sara.khan@example.com");
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Cancellations" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Cancellations", Exact = true })).ToBeVisibleAsync();
         await page.GetByTestId("theme-toggle").ClickAsync();
         await Assertions.Expect(page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("aria-label", "Switch to light theme");
 

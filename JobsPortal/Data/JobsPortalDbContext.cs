@@ -51,6 +51,7 @@ public class JobsPortalDbContext(DbContextOptions<JobsPortalDbContext> options)
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<AdminAuditEntry> AdminAudit => Set<AdminAuditEntry>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<UserPreference> UserPreferences => Set<UserPreference>();
 
     /// <summary>Matches from the full-text index; only through <see cref="JobTextIndex.Matching"/>.</summary>
     public DbSet<JobTextMatch> JobTextMatches => Set<JobTextMatch>();

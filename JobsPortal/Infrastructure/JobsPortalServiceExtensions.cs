@@ -108,6 +108,8 @@ public static class JobsPortalServiceExtensions
         services.AddSingleton<UserSessions>();
         services.AddSingleton<JobChangeNotifier>();
         services.AddSingleton<SqliteWriteGate>();
+        services.AddScoped<ViewerClock>();
+        services.AddScoped<UserPreferences>();
         services.AddScoped<Features.Cancellation.CancelConfiguration>();
         services.AddScoped<Features.Cancellation.CancellationService>();
         services.AddScoped<Features.Lifecycle.JobLifecycleService>();
@@ -117,6 +119,7 @@ public static class JobsPortalServiceExtensions
         Features.Import.ImportRegistration.AddImportFeature(services);
         services.AddScoped<Features.Jobs.JobSearchService>();
         services.AddScoped<Features.Jobs.JobDetailService>();
+        services.AddScoped<Features.Overview.OverviewService>();
         services.AddScoped<ReferenceSeeder>();
         services.AddScoped<DatabaseInitializer>();
         return services;

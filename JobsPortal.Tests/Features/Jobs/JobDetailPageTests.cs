@@ -25,6 +25,13 @@ public sealed class JobDetailPageTests(SearchFixture fixture) : IClassFixture<Se
         return (await new JobDetailService(fixture.Db.Factory).GetByNumberAsync(number))!;
     }
 
+    // The page's viewer is in Kolkata: every time on the page is theirs (see ViewingFromKolkata).
+    private static readonly TimeZoneInfo Kolkata = ViewerClock.Find("Asia/Kolkata")!;
+
+    private static string Shown(DateTime? utc) => utc is { } value ? ViewerClock.Minutes(value, Kolkata) : Display.Missing;
+
+    private static void ViewingFromKolkata(AppTestContext ctx) => ctx.Services.GetRequiredService<ViewerClock>().Use(Kolkata.Id);
+
     private static string Field(IRenderedComponent<JobDetailPage> page, string name) =>
         page.Find($"[data-testid=field-{name}]").TextContent.Trim();
 
@@ -33,6 +40,7 @@ public sealed class JobDetailPageTests(SearchFixture fixture) : IClassFixture<Se
     {
         var job = await DetailOfAsync(j => j.LifeCycleState == LifeCycleState.COMPLETED && j.AssignedUserId != null && j.Notes != null);
         await using var ctx = await AppTestContext.CreateAsync(fixture.Db, DemoPeople.Agent, $"jobs/{job.Number}");
+        ViewingFromKolkata(ctx);
 
         var page = ctx.RenderPage<JobDetailPage>(("Number", job.Number));
 
@@ -50,20 +58,22 @@ public sealed class JobDetailPageTests(SearchFixture fixture) : IClassFixture<Se
         Assert.Contains(job.AssignedUser!.DisplayName, Field(page, "assigned-user"), StringComparison.Ordinal);
         Assert.Contains(job.AssignedUser.Email!, Field(page, "assigned-user"), StringComparison.Ordinal);
         Assert.Equal($"{job.AssignedUnitName} ({job.AssignedBusinessUnitName})", Field(page, "assigned-unit"));
-        Assert.Equal(Display.DateTimeUtc(job.ScheduledDate), Field(page, "scheduled-date"));
-        Assert.Equal(Display.DateTimeUtc(job.ExpirationDate), Field(page, "expiration-date"));
-        Assert.Equal(Display.DateTimeUtc(job.StartDate), Field(page, "start-date"));
-        Assert.Equal(Display.DateTimeUtc(job.ExpectedCompletionDate), Field(page, "expected-completion-date"));
-        Assert.Equal(Display.DateTimeUtc(job.ActualCompletionDate), Field(page, "actual-completion-date"));
-        Assert.EndsWith(" UTC", Field(page, "actual-completion-date"), StringComparison.Ordinal);
+        Assert.Equal(Shown(job.ScheduledDate), Field(page, "scheduled-date"));
+        Assert.Equal(Shown(job.ExpirationDate), Field(page, "expiration-date"));
+        Assert.Equal(Shown(job.StartDate), Field(page, "start-date"));
+        Assert.Equal(Shown(job.ExpectedCompletionDate), Field(page, "expected-completion-date"));
+        Assert.Equal(Shown(job.ActualCompletionDate), Field(page, "actual-completion-date"));
+        // The viewer in Kolkata (UTC+05:30) reads their own time, and the UTC time on hover.
+        Assert.NotEqual(Formats.Minutes(job.ActualCompletionDate!.Value), Field(page, "actual-completion-date"));
+        Assert.Equal(Formats.Minutes(job.ActualCompletionDate.Value) + " UTC", page.Find("[data-testid=field-actual-completion-date] time").GetAttribute("title"));
         Assert.Equal(job.AccountNumber, Field(page, "account-number"));
         Assert.Equal(job.AccountName, Field(page, "account-name"));
         Assert.Equal(job.ContactEmail, Field(page, "contact-email"));
         Assert.Equal(job.ContactPhone, Field(page, "contact-phone"));
         Assert.Equal(job.Notes, Field(page, "notes"));
-        Assert.Equal(Display.DateTimeUtc(job.Log.CreatedAt), Field(page, "created-date"));
+        Assert.Equal(Shown(job.Log.CreatedAt), Field(page, "created-date"));
         Assert.Equal(job.Log.CreatedByName, Field(page, "created-by"));
-        Assert.Equal(Display.DateTimeUtc(job.Log.UpdatedAt), Field(page, "updated-date"));
+        Assert.Equal(Shown(job.Log.UpdatedAt), Field(page, "updated-date"));
         Assert.Equal(job.Log.UpdatedByName, Field(page, "updated-by"));
         Assert.Empty(page.FindAll("[data-testid=cancellation-panel]"));
         Assert.NotNull(page.Find("[data-testid=job-actions]"));
@@ -104,6 +114,7 @@ public sealed class JobDetailPageTests(SearchFixture fixture) : IClassFixture<Se
     {
         var job = await DetailOfAsync(j => j.Events.Count >= 3);
         await using var ctx = await AppTestContext.CreateAsync(fixture.Db, DemoPeople.Agent, $"jobs/{job.Number}");
+        ViewingFromKolkata(ctx);
 
         var page = ctx.RenderPage<JobDetailPage>(("Number", job.Number));
 
@@ -112,7 +123,7 @@ public sealed class JobDetailPageTests(SearchFixture fixture) : IClassFixture<Se
         for (var i = 0; i < job.Events.Count; i++)
         {
             Assert.Contains(job.Events[i].Summary, shown[i], StringComparison.Ordinal);
-            Assert.Contains(Display.DateTimeUtc(job.Events[i].OccurredAt), shown[i], StringComparison.Ordinal);
+            Assert.Contains(Shown(job.Events[i].OccurredAt), shown[i], StringComparison.Ordinal);
         }
         Assert.Contains("Created", shown[^1], StringComparison.Ordinal);
     }
@@ -123,6 +134,7 @@ public sealed class JobDetailPageTests(SearchFixture fixture) : IClassFixture<Se
         var job = await DetailOfAsync(j => j.Cancellation != null && j.Cancellation.Note != null && j.Cancellation.ProvidedItemsLeft > 0);
         var c = job.Cancellation!;
         await using var ctx = await AppTestContext.CreateAsync(fixture.Db, DemoPeople.Agent, $"jobs/{job.Number}");
+        ViewingFromKolkata(ctx);
 
         var page = ctx.RenderPage<JobDetailPage>(("Number", job.Number));
 
@@ -130,7 +142,7 @@ public sealed class JobDetailPageTests(SearchFixture fixture) : IClassFixture<Se
         Assert.Equal($"{c.StatusName} ({c.StatusCode})", Field(page, "cancel-status"));
         Assert.Equal($"{c.ReasonName} ({c.ReasonCode})", Field(page, "cancel-reason"));
         Assert.Equal($"{c.CancelledByName}, {c.CancelledByUnitName}", Field(page, "cancel-by"));
-        Assert.Equal(Display.DateTimeUtc(c.CancelledAt), Field(page, "cancel-at"));
+        Assert.Equal(Shown(c.CancelledAt), Field(page, "cancel-at"));
         Assert.Equal(c.Channel == CancellationChannel.API ? "API" : "Portal", Field(page, "cancel-channel"));
         Assert.Equal(c.ItemsCancelled.ToString(System.Globalization.CultureInfo.InvariantCulture), Field(page, "cancel-items"));
         Assert.StartsWith($"{c.ProvidedItemsLeft} (to be removed by hand)", Field(page, "cancel-provided-left"), StringComparison.Ordinal);

@@ -44,7 +44,7 @@ public sealed class CancellationTimelineTests
         Assert.Equal(7, bars.Single(b => b.Start == new DateOnly(2026, 11, 2)).Count);
         Assert.Equal(1, bars.Single(b => b.Start == new DateOnly(2026, 11, 9)).Count);
         Assert.Equal(8, bars.Sum(b => b.Count));
-        Assert.Equal("Per week (UTC, from Monday)", CancellationTimeline.Title(ChartPeriod.Week));
+        Assert.Equal("Per week (from Monday)", CancellationTimeline.Title(ChartPeriod.Week));
     }
 
     [Fact]

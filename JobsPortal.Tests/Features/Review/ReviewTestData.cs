@@ -1,6 +1,7 @@
 using JobsPortal.Data;
 using JobsPortal.Data.Entities;
 using JobsPortal.Features.Review;
+using JobsPortal.Shared;
 using JobsPortal.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,9 +47,9 @@ public static class ReviewTestData
         int Id, int JobId, string Number, DateTime CancelledAt, int ReasonId, string Reason, int JobTypeId, string ByUserId, string ByName,
         int? UnitId, CancellationChannel Channel, ReviewState State, int ProvidedItemsLeft);
 
-    /// <summary>The plain reading of a filter, written without the service's query builder.</summary>
+    /// <summary>The plain reading of a filter, written without the service's query builder: its days are those of its zone.</summary>
     public static bool Matches(this CancellationFilter f, Plain c) =>
-        DateOnly.FromDateTime(c.CancelledAt) >= f.From && DateOnly.FromDateTime(c.CancelledAt) <= f.To
+        ViewerDays.DayOf(c.CancelledAt, f.Zone) >= f.From && ViewerDays.DayOf(c.CancelledAt, f.Zone) <= f.To
         && (f.ReviewState is null || c.State == f.ReviewState)
         && (f.ReasonId is null || c.ReasonId == f.ReasonId)
         && (f.JobTypeId is null || c.JobTypeId == f.JobTypeId)

@@ -1,24 +1,15 @@
-using System.Globalization;
 using JobsPortal.Data.Entities;
 using MudBlazor;
 
 namespace JobsPortal.Components.Shared;
 
 /// <summary>
-/// How the app writes times, states and names, the same on every page. Times are stored in UTC
-/// and shown in UTC, said so on the page: one zone for everyone who reads the same job.
+/// How the app writes states and names, the same on every page. Times are written by
+/// <see cref="LocalTime"/>, in the viewer's zone (Shared/ViewerClock).
 /// </summary>
 public static class Display
 {
     public const string Missing = "—";
-
-    /// <summary>"2026-11-02 09:30" (UTC): for grids, whose header says the zone once.</summary>
-    public static string DateTime(DateTime? utc) =>
-        utc is { } value ? value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : Missing;
-
-    /// <summary>"2026-11-02 09:30 UTC".</summary>
-    public static string DateTimeUtc(DateTime? utc) =>
-        utc is { } value ? value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC" : Missing;
 
     public static string Text(string? value) => string.IsNullOrWhiteSpace(value) ? Missing : value;
 

@@ -762,6 +762,28 @@ namespace JobsPortal.Data.Migrations
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("JobsPortal.Data.Entities.UserPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Key");
+
+                    b.ToTable("UserPreferences");
+                });
+
             modelBuilder.Entity("JobsPortal.Data.Entities.UserSession", b =>
                 {
                     b.Property<string>("Id")
@@ -1153,6 +1175,17 @@ namespace JobsPortal.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("BusinessUnit");
+                });
+
+            modelBuilder.Entity("JobsPortal.Data.Entities.UserPreference", b =>
+                {
+                    b.HasOne("JobsPortal.Data.Entities.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("JobsPortal.Data.Entities.UserSession", b =>

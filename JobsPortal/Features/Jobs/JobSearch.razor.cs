@@ -16,6 +16,7 @@ public sealed partial class JobSearch
     [Inject] private JobSearchService Search { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private ViewerClock Viewer { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
@@ -39,6 +40,7 @@ public sealed partial class JobSearch
     private JobSearchState _state = default!;
     private JobSearchOptions _options = JobSearchOptions.None;
     private JobSearchGrid? _grid;
+    private IReadOnlySet<string> _hiddenColumns = new HashSet<string>();
 
     private JobSearchAddress Address => new()
     {
@@ -50,7 +52,7 @@ public sealed partial class JobSearch
     protected override async Task OnInitializedAsync()
     {
         // Read the address before the first await: the first render (and the grid's first load) comes with it.
-        _state = new JobSearchState(Navigation, Clock);
+        _state = new JobSearchState(Navigation, Clock) { DayZone = Viewer.Zone };
         _state.Follow(Address);
         _options = await Search.GetOptionsAsync();
     }

@@ -95,14 +95,21 @@ public sealed record JobSearchQuery
     public string? AssignedUserId { get; init; }
     public int? UnitId { get; init; }
 
-    /// <summary>Created on or after this day (UTC).</summary>
+    /// <summary>Created on or after this day (a day of <see cref="DayZone"/>).</summary>
     public DateOnly? CreatedFrom { get; init; }
 
-    /// <summary>Created on or before this day (UTC), the whole day included.</summary>
+    /// <summary>Created on or before this day (a day of <see cref="DayZone"/>), the whole day included.</summary>
     public DateOnly? CreatedTo { get; init; }
 
     public DateOnly? ScheduledFrom { get; init; }
     public DateOnly? ScheduledTo { get; init; }
+
+    /// <summary>
+    /// The zone whose days the date filters name: the viewer's (the page's state sets it from
+    /// <see cref="ViewerClock"/>), UTC otherwise. Not part of the search's identity or its address: the
+    /// same link means the same days on each viewer's own clock.
+    /// </summary>
+    public TimeZoneInfo DayZone { get; init; } = TimeZoneInfo.Utc;
 
     /// <summary>Only jobs that can still be cancelled: draft, pending or in progress.</summary>
     public bool CancellableOnly { get; init; }

@@ -182,22 +182,22 @@ public sealed class JobSearchService(IDbContextFactory<JobsPortalDbContext> dbFa
         }
         if (query.CreatedFrom is { } createdFrom)
         {
-            var from = UtcDays.Start(createdFrom);
+            var from = ViewerDays.Start(createdFrom, query.DayZone);
             jobs = jobs.Where(j => j.CreatedAt >= from);
         }
         if (query.CreatedTo is { } createdTo)
         {
-            var to = UtcDays.EndExclusive(createdTo);
+            var to = ViewerDays.EndExclusive(createdTo, query.DayZone);
             jobs = jobs.Where(j => j.CreatedAt < to);
         }
         if (query.ScheduledFrom is { } scheduledFrom)
         {
-            var from = UtcDays.Start(scheduledFrom);
+            var from = ViewerDays.Start(scheduledFrom, query.DayZone);
             jobs = jobs.Where(j => j.ScheduledDate >= from);
         }
         if (query.ScheduledTo is { } scheduledTo)
         {
-            var to = UtcDays.EndExclusive(scheduledTo);
+            var to = ViewerDays.EndExclusive(scheduledTo, query.DayZone);
             jobs = jobs.Where(j => j.ScheduledDate < to);
         }
         return (jobs, !ReferenceEquals(jobs, all));

@@ -53,6 +53,9 @@ public sealed class JobSearchState(NavigationManager navigation, TimeProvider cl
 
     public bool Searching { get; private set; } = true;
 
+    /// <summary>The viewer's zone: the date filters name its days, and each search runs over those days as UTC times.</summary>
+    public TimeZoneInfo DayZone { get; init; } = TimeZoneInfo.Utc;
+
     public string CountText => Result switch
     {
         null => "Searching…",
@@ -164,7 +167,7 @@ public sealed class JobSearchState(NavigationManager navigation, TimeProvider cl
             navigation.NavigateTo(AddressOf(query));
         }
         Searching = true;
-        return query;
+        return query with { DayZone = DayZone };
     }
 
     /// <summary>The rows of <paramref name="query"/> arrived.</summary>

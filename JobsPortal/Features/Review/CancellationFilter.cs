@@ -7,7 +7,8 @@ namespace JobsPortal.Features.Review;
 
 /// <summary>
 /// What the supervisor is looking at: the grid, the summary and the export all take this one
-/// record, so they can never disagree. Days are UTC days; <see cref="To"/> is inclusive.
+/// record, so they can never disagree. Days are the viewer's days (<see cref="Zone"/>, UTC when
+/// unknown), turned into UTC times here; <see cref="To"/> is inclusive.
 /// </summary>
 public sealed record CancellationFilter
 {
@@ -27,14 +28,17 @@ public sealed record CancellationFilter
     /// <summary>True: only cancellations that left provided items with the customer; false: only those that did not.</summary>
     public bool? ProvidedItemsLeft { get; init; }
 
+    /// <summary>The zone whose days <see cref="From"/> and <see cref="To"/> are: the viewer's.</summary>
+    public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
+
     /// <summary>The queue as a supervisor first sees it: the last 30 days, not yet reviewed.</summary>
     public static CancellationFilter Default(DateOnly today) => new CancellationFilter { From = today, To = today }.LastDays(DefaultDays, today);
 
     /// <summary>This filter over the <paramref name="days"/> days that end today.</summary>
     public CancellationFilter LastDays(int days, DateOnly today) => this with { From = today.AddDays(-(days - 1)), To = today };
 
-    public DateTime FromUtc => UtcDays.Start(From);
-    public DateTime ToUtcExclusive => UtcDays.EndExclusive(To);
+    public DateTime FromUtc => ViewerDays.Start(From, Zone);
+    public DateTime ToUtcExclusive => ViewerDays.EndExclusive(To, Zone);
 
     public string ExportFileName => $"cancellations_{Formats.DateText(From)}_{Formats.DateText(To)}.csv";
 }
@@ -52,14 +56,18 @@ public static class CancellationFilterQuery
     public const string From = "from", To = "to", Reason = "reason", Type = "type", By = "by", Unit = "unit",
         Channel = "channel", Review = "review", Left = "left";
 
+    /// <summary>The export's own parameter: whose days the dates are (an IANA name); the page knows its viewer.</summary>
+    public const string TimeZone = "tz";
+
     private const int MaxUserIdLength = 64;
 
     // The review value that means every state (no value means the default queue).
     private const string AnyReviewState = "all";
 
-    public static CancellationFilter Parse(Func<string, string?> get, DateOnly today)
+    /// <param name="zone">The viewer's zone; null: the <see cref="TimeZone"/> parameter's, or UTC.</param>
+    public static CancellationFilter Parse(Func<string, string?> get, DateOnly today, TimeZoneInfo? zone = null)
     {
-        var defaults = CancellationFilter.Default(today);
+        var defaults = CancellationFilter.Default(today) with { Zone = zone ?? ViewerClock.Find(get(TimeZone)) ?? TimeZoneInfo.Utc };
         var from = Formats.ParseDate(get(From)) ?? defaults.From;
         var to = Formats.ParseDate(get(To)) ?? defaults.To;
         if (from > to)
@@ -96,15 +104,21 @@ public static class CancellationFilterQuery
             [Channel] = filter.Channel?.ToString(),
             [Review] = filter.ReviewState == defaults.ReviewState ? null : ReviewValue(filter.ReviewState),
             [Left] = filter.ProvidedItemsLeft is { } left ? Formats.YesNo(left) : null,
+            // The page's own address never names a zone: each viewer reads a shared link in theirs.
+            [TimeZone] = null,
         };
     }
 
-    /// <summary>The export's address for <paramref name="filter"/>: it always carries both dates, so a saved file's name matches its rows.</summary>
+    /// <summary>
+    /// The export's address for <paramref name="filter"/>: it always carries both dates, so a saved file's
+    /// name matches its rows, and the viewer's zone, so the file holds the rows of the days on screen.
+    /// </summary>
     public static string ExportUri(NavigationManager navigation, CancellationFilter filter, DateOnly today)
     {
         var query = ToQuery(filter, today);
         query[From] = Formats.DateText(filter.From);
         query[To] = Formats.DateText(filter.To);
+        query[TimeZone] = filter.Zone == TimeZoneInfo.Utc ? null : filter.Zone.Id;
         return navigation.GetUriWithQueryParameters(AppRoutes.CancellationsExport, query);
     }
 

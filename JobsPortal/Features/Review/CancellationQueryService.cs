@@ -2,6 +2,7 @@ using JobsPortal.Data;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using JobsPortal.Data.Entities;
+using JobsPortal.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace JobsPortal.Features.Review;
@@ -81,12 +82,10 @@ public sealed class CancellationQueryService(IDbContextFactory<JobsPortalDbConte
             .OrderByDescending(g => g.Count).ThenBy(g => g.DisplayName)
             .Take(TopAgentCount)
             .ToListAsync(ct);
-        var days = await q.GroupBy(c => c.CancelledAt.Date)
-            .Select(g => new { Day = g.Key, Count = g.Count() })
-            .ToListAsync(ct);
+        var days = await CountPerViewerDayAsync(q, filter.Zone, ct);
 
         var period = CancellationTimeline.PeriodFor(filter.From, filter.To);
-        var timeline = CancellationTimeline.Build(filter.From, filter.To, period, days.ToDictionary(d => DateOnly.FromDateTime(d.Day), d => d.Count));
+        var timeline = CancellationTimeline.Build(filter.From, filter.To, period, days);
 
         return new CancellationSummary(
             total,
@@ -95,6 +94,26 @@ public sealed class CancellationQueryService(IDbContextFactory<JobsPortalDbConte
             timeline,
             [.. agents.Select(a => new AgentCount(a.DisplayName, a.Unit, a.Count))],
             withItemsLeft);
+    }
+
+    /// <summary>
+    /// How many cancellations fell on each of the viewer's days. In UTC the database groups by day; in
+    /// another zone it groups by UTC quarter-hour (every zone's offset is a whole number of quarter-hours,
+    /// India's and Nepal's included) and the quarters are put on the viewer's day here, clock changes and all.
+    /// </summary>
+    private static async Task<Dictionary<DateOnly, int>> CountPerViewerDayAsync(IQueryable<JobCancellation> q, TimeZoneInfo zone, CancellationToken ct)
+    {
+        if (zone == TimeZoneInfo.Utc)
+        {
+            var utcDays = await q.GroupBy(c => c.CancelledAt.Date).Select(g => new { Day = g.Key, Count = g.Count() }).ToListAsync(ct);
+            return utcDays.ToDictionary(d => DateOnly.FromDateTime(d.Day), d => d.Count);
+        }
+        var quarters = await q.GroupBy(c => new { c.CancelledAt.Date, c.CancelledAt.Hour, Quarter = c.CancelledAt.Minute / 15 })
+            .Select(g => new { g.Key.Date, g.Key.Hour, g.Key.Quarter, Count = g.Count() })
+            .ToListAsync(ct);
+        return quarters
+            .GroupBy(x => ViewerDays.DayOf(x.Date.AddHours(x.Hour).AddMinutes(x.Quarter * 15), zone))
+            .ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
     }
 
     /// <summary>

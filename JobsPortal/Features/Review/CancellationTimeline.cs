@@ -55,13 +55,13 @@ public static class CancellationTimeline
         return bars;
     }
 
-    /// <summary>The chart's title: "Per week (UTC, from Monday)".</summary>
+    /// <summary>The chart's title: "Per week (from Monday)". The periods are the viewer's days, as the page's zone hint says.</summary>
     public static string Title(ChartPeriod period) => period switch
     {
-        ChartPeriod.Day => "Per day (UTC)",
-        ChartPeriod.Week => "Per week (UTC, from Monday)",
-        ChartPeriod.Month => "Per month (UTC)",
-        _ => "Per year (UTC)",
+        ChartPeriod.Day => "Per day",
+        ChartPeriod.Week => "Per week (from Monday)",
+        ChartPeriod.Month => "Per month",
+        _ => "Per year",
     };
 
     /// <summary>A bar's label on the axis: "3 Nov", "3 Nov 2026", "Nov 2026", "2026".</summary>

@@ -1,3 +1,4 @@
+using JobsPortal.Components.Shared;
 using JobsPortal.Data.Entities;
 using JobsPortal.Shared;
 using Microsoft.AspNetCore.Components;
@@ -33,13 +34,22 @@ public partial class CancellationsPage : ICancellationsView
     [Inject] private IDialogService DialogService { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private ViewerClock Viewer { get; set; } = default!;
 
     private CancellationsPageState _state = null!;
     private MudDataGrid<CancellationRow>? _grid;
+    private IReadOnlySet<string> _hiddenColumns = new HashSet<string>();
+
+    /// <summary>The columns a supervisor may hide; the job, when, the review state and the review actions always show.</summary>
+    private static readonly IReadOnlyList<ColumnChoice> Choosable =
+    [
+        new("reason", "Reason"), new("by", "Cancelled by"), new("type", "Job type"), new("status", "Status set"),
+        new("channel", "Channel"), new("items", "Items cancelled"), new("left", "Provided items left"), new("note", "Note"),
+    ];
 
     protected override async Task OnInitializedAsync()
     {
-        _state = new CancellationsPageState(Queries, Reviews, Notifier, Navigation, Clock, this);
+        _state = new CancellationsPageState(Queries, Reviews, Notifier, Navigation, Clock, this, Viewer.Zone);
         // Before the first await: the page renders with this filter while the rest loads.
         _state.ReadAddress(Query);
         await _state.StartAsync((await AuthenticationState).User);

@@ -68,8 +68,10 @@ public sealed class CancellationsPageState : IDisposable
         JobChangeNotifier notifier,
         NavigationManager navigation,
         TimeProvider clock,
-        ICancellationsView view)
+        ICancellationsView view,
+        TimeZoneInfo? dayZone = null)
     {
+        DayZone = dayZone ?? TimeZoneInfo.Utc;
         _queries = queries;
         _reviews = reviews;
         _notifier = notifier;
@@ -77,8 +79,11 @@ public sealed class CancellationsPageState : IDisposable
         _clock = clock;
         _view = view;
         _reloadTimer = clock.CreateTimer(_ => OnReloadDue(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        Filter = CancellationFilter.Default(Today);
+        Filter = CancellationFilter.Default(Today) with { Zone = DayZone };
     }
+
+    /// <summary>The viewer's zone (the page's <c>ViewerClock</c>): the filter's days are its days.</summary>
+    public TimeZoneInfo DayZone { get; }
 
     public CancellationFilter Filter { get; private set; }
 
@@ -96,7 +101,7 @@ public sealed class CancellationsPageState : IDisposable
     /// <summary>Why the last review was refused; the page shows it until it is closed or the next review.</summary>
     public string? Error { get; set; }
 
-    public DateOnly Today => DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => ViewerDays.DayOf(_clock.GetUtcNow().UtcDateTime, DayZone);
 
     /// <summary>The export of what the page shows (with both dates, whatever the address leaves out).</summary>
     public string ExportUri => CancellationFilterQuery.ExportUri(_navigation, Filter, Today);
@@ -111,7 +116,7 @@ public sealed class CancellationsPageState : IDisposable
     }
 
     /// <summary>Takes the filter from the address at once, so that the page's first render shows it while the rest loads.</summary>
-    public void ReadAddress(Func<string, string?> query) => Filter = CancellationFilterQuery.Parse(query, Today);
+    public void ReadAddress(Func<string, string?> query) => Filter = CancellationFilterQuery.Parse(query, Today, DayZone);
 
     /// <summary>
     /// Takes the filter from the address; when it is not the one shown, forgets the selection and

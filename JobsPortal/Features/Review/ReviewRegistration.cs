@@ -26,8 +26,10 @@ public static class ReviewRegistration
 
     private static async Task ExportAsync(HttpContext http, CancellationQueryService queries, TimeProvider clock, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var filter = CancellationFilterQuery.Parse(key => http.Request.Query[key].FirstOrDefault(), today);
+        // The dates are the days of the zone the page sent (its viewer's), UTC without one.
+        string? Get(string key) => http.Request.Query[key].FirstOrDefault();
+        var zone = ViewerClock.Find(Get(CancellationFilterQuery.TimeZone)) ?? TimeZoneInfo.Utc;
+        var filter = CancellationFilterQuery.Parse(Get, ViewerDays.DayOf(clock.GetUtcNow().UtcDateTime, zone), zone);
         // The query runs, and its first row is read, before anything is sent: a failure is then an
         // error page with its status, not a file that stops after its header row.
         await using var rows = queries.StreamExportAsync(filter, ct).GetAsyncEnumerator(ct);

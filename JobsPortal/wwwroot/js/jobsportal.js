@@ -1,3 +1,16 @@
+// The browser's time zone, kept in a cookie on every page (the sign-in page included) so the server
+// renders times in the viewer's zone from the first paint (Shared/ViewerClock.cs).
+(function () {
+    try {
+        const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+        if (zone) {
+            document.cookie = "jobsportal-tz=" + encodeURIComponent(zone) + "; path=/; max-age=31536000; samesite=lax";
+        }
+    } catch (e) {
+        // No Intl time zone: the pages stay in UTC and say so.
+    }
+})();
+
 // Small helpers the Blazor components call through JS interop.
 window.jobsPortal = {
     // The theme choice is kept in a cookie so the server renders the right theme on the next visit.
