@@ -59,6 +59,7 @@ public static class JobsPortalServiceExtensions
         services.AddJobsPortalApi(builder.Configuration);
         services.AddJobsPortalSecurity(builder.Configuration);
         services.Configure<Features.Import.ImportOptions>(builder.Configuration.GetSection(Features.Import.ImportOptions.Section));
+        services.Configure<Features.Cancellation.CancellationOptions>(builder.Configuration.GetSection(Features.Cancellation.CancellationOptions.Section));
         services.AddHostedService<Features.Import.ImportWorker>();
         return builder;
     }
@@ -106,6 +107,8 @@ public static class JobsPortalServiceExtensions
         services.AddSingleton<SqliteWriteGate>();
         services.AddScoped<Features.Cancellation.CancelConfiguration>();
         services.AddScoped<Features.Cancellation.CancellationService>();
+        services.AddOptions<Features.Cancellation.CancellationOptions>();
+        services.AddScoped<Features.Cancellation.ReopenService>();
         services.AddScoped<Features.Lifecycle.JobLifecycleService>();
         services.AddScoped<Features.Lifecycle.JobCreationService>();
         services.AddReviewFeature();

@@ -27,6 +27,9 @@ public sealed record CancellationFilter
     /// <summary>True: only cancellations that left provided items with the customer; false: only those that did not.</summary>
     public bool? ProvidedItemsLeft { get; init; }
 
+    /// <summary>True: only reopened cancellations; false: only those that stand. Null: both.</summary>
+    public bool? Reopened { get; init; }
+
     /// <summary>The queue as a supervisor first sees it: the last 30 days, not yet reviewed.</summary>
     public static CancellationFilter Default(DateOnly today) => new CancellationFilter { From = today, To = today }.LastDays(DefaultDays, today);
 
@@ -50,7 +53,7 @@ public sealed record CancellationFilter
 public static class CancellationFilterQuery
 {
     public const string From = "from", To = "to", Reason = "reason", Type = "type", By = "by", Unit = "unit",
-        Channel = "channel", Review = "review", Left = "left";
+        Channel = "channel", Review = "review", Left = "left", Reopened = "reopened";
 
     private const int MaxUserIdLength = 64;
 
@@ -76,7 +79,8 @@ public static class CancellationFilterQuery
             UnitId = ParseId(get(Unit)),
             Channel = ParseName<CancellationChannel>(get(Channel)),
             ReviewState = ParseReview(get(Review), defaults.ReviewState),
-            ProvidedItemsLeft = get(Left) switch { "yes" => true, "no" => false, _ => null },
+            ProvidedItemsLeft = YesNo(get(Left)),
+            Reopened = YesNo(get(Reopened)),
         };
     }
 
@@ -96,6 +100,7 @@ public static class CancellationFilterQuery
             [Channel] = filter.Channel?.ToString(),
             [Review] = filter.ReviewState == defaults.ReviewState ? null : ReviewValue(filter.ReviewState),
             [Left] = filter.ProvidedItemsLeft is { } left ? Formats.YesNo(left) : null,
+            [Reopened] = filter.Reopened is { } reopened ? Formats.YesNo(reopened) : null,
         };
     }
 
@@ -121,6 +126,8 @@ public static class CancellationFilterQuery
     // A user id is a GUID: a longer value names no one, and is not carried into the query.
     private static string? ParseUserId(string? s) =>
         string.IsNullOrWhiteSpace(s) || s.Trim().Length > MaxUserIdLength ? null : s.Trim();
+
+    private static bool? YesNo(string? s) => s switch { "yes" => true, "no" => false, _ => null };
 
     private static int? ParseId(string? s) =>
         int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
