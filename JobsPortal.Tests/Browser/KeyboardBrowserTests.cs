@@ -33,7 +33,7 @@ public sealed class KeyboardBrowserTests(BrowserFixture fixture)
     private async Task<string> PendingJobAsync()
     {
         await using var db = await fixture.App.Services.GetRequiredService<IDbContextFactory<JobsPortalDbContext>>().CreateDbContextAsync();
-        return await db.Jobs.Where(j => j.LifeCycleState == LifeCycleState.PENDING && j.Cancellation == null)
+        return await db.Jobs.Where(j => j.LifeCycleState == LifeCycleState.PENDING && !j.Cancellations.Any())
             .OrderByDescending(j => j.Id).Skip(7).Select(j => j.Number).FirstAsync();
     }
 

@@ -36,7 +36,7 @@ public sealed class ScreenSizeBrowserTests(BrowserFixture fixture)
     private async Task<string> PendingJobAsync()
     {
         await using var db = await fixture.App.Services.GetRequiredService<IDbContextFactory<JobsPortalDbContext>>().CreateDbContextAsync();
-        return await db.Jobs.Where(j => j.LifeCycleState == LifeCycleState.PENDING && j.Cancellation == null)
+        return await db.Jobs.Where(j => j.LifeCycleState == LifeCycleState.PENDING && !j.Cancellations.Any())
             .OrderBy(j => j.Id).Skip(3).Select(j => j.Number).FirstAsync();
     }
 

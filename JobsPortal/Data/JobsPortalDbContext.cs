@@ -46,6 +46,7 @@ public class JobsPortalDbContext(DbContextOptions<JobsPortalDbContext> options)
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobItem> JobItems => Set<JobItem>();
     public DbSet<JobCancellation> JobCancellations => Set<JobCancellation>();
+    public DbSet<JobCancellationItem> JobCancellationItems => Set<JobCancellationItem>();
     public DbSet<JobEvent> JobEvents => Set<JobEvent>();
     public DbSet<CancellationReview> CancellationReviews => Set<CancellationReview>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();

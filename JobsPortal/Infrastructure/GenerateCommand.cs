@@ -117,7 +117,7 @@ public static class GenerateCommand
         {
             list.CommandText = """
                 SELECT type, name, sql FROM sqlite_master
-                WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN ('Jobs', 'JobItems', 'JobEvents', 'JobCancellations', 'CancellationReviews')
+                WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN ('Jobs', 'JobItems', 'JobEvents', 'JobCancellations', 'JobCancellationItems', 'CancellationReviews')
                 """;
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync())

@@ -60,6 +60,7 @@ public static class JobsPortalServiceExtensions
         services.AddJobsPortalApi(builder.Configuration);
         services.AddJobsPortalSecurity(builder.Configuration);
         services.Configure<Features.Import.ImportOptions>(builder.Configuration.GetSection(Features.Import.ImportOptions.Section));
+        services.Configure<Features.Cancellation.CancellationOptions>(builder.Configuration.GetSection(Features.Cancellation.CancellationOptions.Section));
         services.AddHostedService<Features.Import.ImportWorker>();
         return builder;
     }
@@ -112,6 +113,8 @@ public static class JobsPortalServiceExtensions
         services.AddScoped<UserPreferences>();
         services.AddScoped<Features.Cancellation.CancelConfiguration>();
         services.AddScoped<Features.Cancellation.CancellationService>();
+        services.AddOptions<Features.Cancellation.CancellationOptions>();
+        services.AddScoped<Features.Cancellation.ReopenService>();
         services.AddScoped<Features.Lifecycle.JobLifecycleService>();
         services.AddScoped<Features.Lifecycle.JobCreationService>();
         services.AddReviewFeature();

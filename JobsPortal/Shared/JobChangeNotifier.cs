@@ -10,6 +10,7 @@ public enum JobChangeKind
     Started,
     Completed,
     Imported,
+    Reopened,
 }
 
 /// <summary>What changed on a job, told to every open page that shows it.</summary>

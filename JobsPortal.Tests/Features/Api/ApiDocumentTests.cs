@@ -18,7 +18,8 @@ public sealed class ApiDocumentTests(AppFactory factory) : IClassFixture<AppFact
         var paths = document.RootElement.GetProperty("paths");
         Assert.Equal(
             ["/crmapi/rest/v2/authentication/token", "/crmapi/rest/v2/jobs/all_scopes/cancel", "/crmapi/rest/v2/jobs/all_scopes/complete",
-             "/crmapi/rest/v2/jobs/all_scopes/list", "/crmapi/rest/v2/jobs/all_scopes/show", "/crmapi/rest/v2/jobs/all_scopes/start_progress",
+             "/crmapi/rest/v2/jobs/all_scopes/list", "/crmapi/rest/v2/jobs/all_scopes/reopen", "/crmapi/rest/v2/jobs/all_scopes/show",
+             "/crmapi/rest/v2/jobs/all_scopes/start_progress",
              "/crmapi/rest/v2/jobs/configuration/cancellation_reasons/list", "/crmapi/rest/v2/jobs/configuration/statuses/list",
              "/crmapi/rest/v2/jobs/generic_purpose/create"],
             paths.EnumerateObject().Select(p => p.Name).Order());

@@ -15,6 +15,7 @@ public sealed partial class ApiErrorCatalogTests
     public void Every_error_code_of_the_service_and_the_api_is_in_the_catalogue_once()
     {
         var codes = Constants(typeof(CancelErrorCodes)).Concat(Constants(typeof(ApiErrorCodes))).Concat(Constants(typeof(JobsPortal.Features.Lifecycle.LifecycleErrorCodes)))
+            .Concat(Constants(typeof(ReopenErrorCodes)))
             .Where(c => c != ApiErrorCodes.Ok).Distinct().ToList();
 
         Assert.Equal(codes.Order(StringComparer.Ordinal), ApiErrorCatalog.All.Select(e => e.Code).Order(StringComparer.Ordinal));

@@ -62,20 +62,21 @@ public sealed partial class CancellationServiceTests(SeededTemplate template) : 
 
         Assert.True(result.Succeeded, result.Error?.Message);
         await using var context = db.CreateContext();
-        var saved = await context.Jobs.Include(j => j.Items).Include(j => j.JobStatus).Include(j => j.Cancellation).SingleAsync(j => j.Id == job.Id);
+        var saved = await context.Jobs.Include(j => j.Items).Include(j => j.JobStatus).Include(j => j.Cancellations).SingleAsync(j => j.Id == job.Id);
+        var record = Assert.Single(saved.Cancellations);
         Assert.Equal(LifeCycleState.CANCELLED, saved.LifeCycleState);
         Assert.Equal("CNLC", saved.JobStatus.AlternativeCode); // INST's default cancel status
         Assert.Equal("Regret", result.Job!.ReasonName); // INST's default reason
         Assert.Equal(provided, saved.Items.Count(i => i.State.IsProvided()));
         Assert.Equal(0, saved.Items.Count(i => i.State == JobItemState.PENDING));
         Assert.Equal(pending + job.Items.Count(i => i.State == JobItemState.CANCELLED), saved.Items.Count(i => i.State == JobItemState.CANCELLED));
-        Assert.Equal(pending, saved.Cancellation!.ItemsCancelled);
-        Assert.Equal(provided, saved.Cancellation.ProvidedItemsLeft);
-        Assert.False(saved.Cancellation.CancelProvidedItems);
-        Assert.Equal(CancellationChannel.PORTAL, saved.Cancellation.Channel);
+        Assert.Equal(pending, record.ItemsCancelled);
+        Assert.Equal(provided, record.ProvidedItemsLeft);
+        Assert.False(record.CancelProvidedItems);
+        Assert.Equal(CancellationChannel.PORTAL, record.Channel);
         var userId = await UserIdAsync(db);
-        Assert.Equal(userId, saved.Cancellation.CancelledByUserId);
-        Assert.Equal(db.Clock.GetUtcNow().UtcDateTime, saved.Cancellation.CancelledAt);
+        Assert.Equal(userId, record.CancelledByUserId);
+        Assert.Equal(db.Clock.GetUtcNow().UtcDateTime, record.CancelledAt);
         Assert.Equal(db.Clock.GetUtcNow().UtcDateTime, saved.UpdatedAt);
         Assert.Equal(userId, saved.UpdatedByUserId);
         Assert.Equal(job.Version + 1, saved.Version);

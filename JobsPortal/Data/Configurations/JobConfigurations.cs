@@ -73,9 +73,11 @@ public sealed class JobCancellationConfiguration : IEntityTypeConfiguration<JobC
     public void Configure(EntityTypeBuilder<JobCancellation> b)
     {
         b.Property(c => c.Note).HasMaxLength(500);
-        // A job is cancelled at most once, whatever races happen above: the database says no to a second record.
-        b.HasOne(c => c.Job).WithOne(j => j.Cancellation).HasForeignKey<JobCancellation>(c => c.JobId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(c => c.JobId).IsUnique();
+        // A job has at most one current (not reopened) cancellation, whatever races happen above: the
+        // database says no to a second one. Reopened records stay beside it; the second index finds a job's records.
+        b.HasOne(c => c.Job).WithMany(j => j.Cancellations).HasForeignKey(c => c.JobId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(c => c.JobId).IsUnique().HasFilter("\"ReopenedAt\" IS NULL").HasDatabaseName("IX_JobCancellations_JobId_Current");
+        b.HasIndex(c => new { c.JobId, c.CancelledAt });
         b.HasOne(c => c.JobStatus).WithMany().HasForeignKey(c => c.JobStatusId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.CancellationReason).WithMany().HasForeignKey(c => c.CancellationReasonId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.CancelledByUser).WithMany().HasForeignKey(c => c.CancelledByUserId).OnDelete(DeleteBehavior.Restrict);
@@ -90,6 +92,24 @@ public sealed class JobCancellationConfiguration : IEntityTypeConfiguration<JobC
         b.Property(c => c.ReviewState).HasDefaultValue(ReviewState.NotReviewed).HasSentinel(ReviewState.NotReviewed);
         b.Property(c => c.LastReviewComment).HasMaxLength(CancellationReviewConfiguration.CommentMaxLength);
         b.HasIndex(c => new { c.ReviewState, c.CancelledAt });
+
+        // What the cancel changed, for a reopen (null on records made before it was kept).
+        b.HasOne(c => c.PreviousJobStatus).WithMany().HasForeignKey(c => c.PreviousJobStatusId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.ReopenedByUser).WithMany().HasForeignKey(c => c.ReopenedByUserId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(c => c.ReopenReason).HasMaxLength(ReopenReasonMaxLength);
+    }
+
+    /// <summary>A reopen's reason, in characters as a person counts them.</summary>
+    public const int ReopenReasonMaxLength = 500;
+}
+
+public sealed class JobCancellationItemConfiguration : IEntityTypeConfiguration<JobCancellationItem>
+{
+    public void Configure(EntityTypeBuilder<JobCancellationItem> b)
+    {
+        b.HasOne(i => i.JobCancellation).WithMany(c => c.Items).HasForeignKey(i => i.JobCancellationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(i => i.JobItem).WithMany().HasForeignKey(i => i.JobItemId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(i => i.JobItemId);
     }
 }
 

@@ -69,6 +69,7 @@ public enum JobEventKind
     NOTE_ADDED,
     CANCELLED,
     REVIEWED,
+    REOPENED,
 }
 
 #pragma warning restore CA1707

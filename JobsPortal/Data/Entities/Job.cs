@@ -53,7 +53,9 @@ public class Job : IAuditable
 
     public List<JobItem> Items { get; set; } = [];
     public List<JobEvent> Events { get; set; } = [];
-    public JobCancellation? Cancellation { get; set; }
+
+    /// <summary>Every cancellation of the job; at most one is not reopened (the current one): a filtered unique index says so.</summary>
+    public List<JobCancellation> Cancellations { get; set; } = [];
 }
 
 public class JobItem
@@ -69,7 +71,11 @@ public class JobItem
     public JobItemState State { get; set; }
 }
 
-/// <summary>What a cancel did and why (domain §4.8). One per job: the unique index makes a second one impossible.</summary>
+/// <summary>
+/// What a cancel did and why (domain §4.8), and what it changed, so that it can be reopened. A job may
+/// have several, after reopens; at most one is not reopened (the current one): the filtered unique
+/// index on the job makes a second current one impossible.
+/// </summary>
 public class JobCancellation
 {
     public int Id { get; set; }
@@ -95,6 +101,31 @@ public class JobCancellation
     public DateTime? LastReviewedAt { get; set; }
     public string? LastReviewComment { get; set; }
     public List<CancellationReview> Reviews { get; set; } = [];
+
+    /// <summary>The job's life cycle state before the cancel; null on records made before the cancel kept it (they cannot be reopened).</summary>
+    public LifeCycleState? PreviousLifeCycleState { get; set; }
+    public int? PreviousJobStatusId { get; set; }
+    public JobStatus? PreviousJobStatus { get; set; }
+
+    /// <summary>The items this cancel cancelled, each with the state it had.</summary>
+    public List<JobCancellationItem> Items { get; set; } = [];
+
+    /// <summary>Set once, when a supervisor reopens the job: the record stays, marked reopened.</summary>
+    public DateTime? ReopenedAt { get; set; }
+    public string? ReopenedByUserId { get; set; }
+    public ApplicationUser? ReopenedByUser { get; set; }
+    public string? ReopenReason { get; set; }
+}
+
+/// <summary>An item that one cancel set to CANCELLED, and the state it had before: a reopen gives it back.</summary>
+public class JobCancellationItem
+{
+    public int Id { get; set; }
+    public int JobCancellationId { get; set; }
+    public JobCancellation JobCancellation { get; set; } = null!;
+    public int JobItemId { get; set; }
+    public JobItem JobItem { get; set; } = null!;
+    public JobItemState PreviousState { get; set; }
 }
 
 /// <summary>The append-only trail of what happened to a job. Rows are only ever inserted.</summary>

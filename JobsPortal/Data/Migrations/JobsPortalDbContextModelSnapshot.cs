@@ -496,8 +496,25 @@ namespace JobsPortal.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PreviousJobStatusId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreviousLifeCycleState")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ProvidedItemsLeft")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReopenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReopenedByUserId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ReviewState")
                         .IsRequired()
@@ -513,17 +530,51 @@ namespace JobsPortal.Data.Migrations
                     b.HasIndex("CancelledByUnitId");
 
                     b.HasIndex("JobId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_JobCancellations_JobId_Current")
+                        .HasFilter("\"ReopenedAt\" IS NULL");
 
                     b.HasIndex("JobStatusId");
+
+                    b.HasIndex("PreviousJobStatusId");
+
+                    b.HasIndex("ReopenedByUserId");
 
                     b.HasIndex("CancellationReasonId", "CancelledAt");
 
                     b.HasIndex("CancelledByUserId", "CancelledAt");
 
+                    b.HasIndex("JobId", "CancelledAt");
+
                     b.HasIndex("ReviewState", "CancelledAt");
 
                     b.ToTable("JobCancellations");
+                });
+
+            modelBuilder.Entity("JobsPortal.Data.Entities.JobCancellationItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JobCancellationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JobItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreviousState")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobCancellationId");
+
+                    b.HasIndex("JobItemId");
+
+                    b.ToTable("JobCancellationItems");
                 });
 
             modelBuilder.Entity("JobsPortal.Data.Entities.JobEvent", b =>
@@ -1053,8 +1104,8 @@ namespace JobsPortal.Data.Migrations
                         .IsRequired();
 
                     b.HasOne("JobsPortal.Data.Entities.Job", "Job")
-                        .WithOne("Cancellation")
-                        .HasForeignKey("JobsPortal.Data.Entities.JobCancellation", "JobId")
+                        .WithMany("Cancellations")
+                        .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -1063,6 +1114,16 @@ namespace JobsPortal.Data.Migrations
                         .HasForeignKey("JobStatusId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("JobsPortal.Data.Entities.JobStatus", "PreviousJobStatus")
+                        .WithMany()
+                        .HasForeignKey("PreviousJobStatusId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("JobsPortal.Data.Entities.ApplicationUser", "ReopenedByUser")
+                        .WithMany()
+                        .HasForeignKey("ReopenedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("CancellationReason");
 
@@ -1073,6 +1134,29 @@ namespace JobsPortal.Data.Migrations
                     b.Navigation("Job");
 
                     b.Navigation("JobStatus");
+
+                    b.Navigation("PreviousJobStatus");
+
+                    b.Navigation("ReopenedByUser");
+                });
+
+            modelBuilder.Entity("JobsPortal.Data.Entities.JobCancellationItem", b =>
+                {
+                    b.HasOne("JobsPortal.Data.Entities.JobCancellation", "JobCancellation")
+                        .WithMany("Items")
+                        .HasForeignKey("JobCancellationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("JobsPortal.Data.Entities.JobItem", "JobItem")
+                        .WithMany()
+                        .HasForeignKey("JobItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("JobCancellation");
+
+                    b.Navigation("JobItem");
                 });
 
             modelBuilder.Entity("JobsPortal.Data.Entities.JobEvent", b =>
@@ -1257,7 +1341,7 @@ namespace JobsPortal.Data.Migrations
 
             modelBuilder.Entity("JobsPortal.Data.Entities.Job", b =>
                 {
-                    b.Navigation("Cancellation");
+                    b.Navigation("Cancellations");
 
                     b.Navigation("Events");
 
@@ -1266,6 +1350,8 @@ namespace JobsPortal.Data.Migrations
 
             modelBuilder.Entity("JobsPortal.Data.Entities.JobCancellation", b =>
                 {
+                    b.Navigation("Items");
+
                     b.Navigation("Reviews");
                 });
 

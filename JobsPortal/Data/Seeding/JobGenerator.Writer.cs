@@ -9,7 +9,7 @@ public sealed partial class JobGenerator
     /// <summary>The prepared INSERT commands, their parameters bound once and reused for every row.</summary>
     private sealed class Writer : IDisposable
     {
-        private readonly SqliteCommand _job, _item, _event, _cancellation, _review;
+        private readonly SqliteCommand _job, _item, _event, _cancellation, _review, _changed;
 
         public Writer(SqliteConnection connection)
         {
@@ -22,7 +22,8 @@ public sealed partial class JobGenerator
             _event = Prepare(connection, "JobEvents", ["JobId", "OccurredAt", "Kind", "Summary", "UserId"]);
             _cancellation = Prepare(connection, "JobCancellations",
                 ["JobId", "JobStatusId", "CancellationReasonId", "CancelProvidedItems", "ItemsCancelled", "ProvidedItemsLeft", "Note",
-                 "CancelledByUserId", "CancelledByUnitId", "CancelledAt", "Channel", "ReviewState", "LastReviewedAt", "LastReviewComment"]);
+                 "CancelledByUserId", "CancelledByUnitId", "CancelledAt", "Channel", "ReviewState", "LastReviewedAt", "LastReviewComment",
+                 "PreviousLifeCycleState", "PreviousJobStatusId"]);
             // The history row follows its cancellation's INSERT at once on this connection, so
             // last_insert_rowid() is that cancellation's id: no read-back, no index needed while
             // the generator has the indexes dropped.
@@ -34,6 +35,13 @@ public sealed partial class JobGenerator
             {
                 _review.Parameters.Add(new SqliteParameter($"$p{i}", null));
             }
+            // An item the cancel changed, written right after the item's INSERT (its last_insert_rowid()) and
+            // after the job's cancellation, the newest row of JobCancellations: MAX on the rowid is a seek.
+            _changed = connection.CreateCommand();
+            _changed.CommandText =
+                "INSERT INTO \"JobCancellationItems\" (\"JobCancellationId\", \"JobItemId\", \"PreviousState\") " +
+                "VALUES ((SELECT MAX(\"Id\") FROM \"JobCancellations\"), last_insert_rowid(), $p0)";
+            _changed.Parameters.Add(new SqliteParameter("$p0", null));
         }
 
         private static SqliteCommand Prepare(SqliteConnection connection, string table, string[] columns)
@@ -50,7 +58,7 @@ public sealed partial class JobGenerator
 
         public void Use(SqliteTransaction tx)
         {
-            _job.Transaction = _item.Transaction = _event.Transaction = _cancellation.Transaction = _review.Transaction = tx;
+            _job.Transaction = _item.Transaction = _event.Transaction = _cancellation.Transaction = _review.Transaction = _changed.Transaction = tx;
         }
 
         private static void Run(SqliteCommand command, params object?[] values)
@@ -80,18 +88,26 @@ public sealed partial class JobGenerator
         // row must go in first for the foreign keys: they wait here until Job() writes it.
         private readonly List<(SqliteCommand Command, object?[] Values)> _children = [];
 
-        public void Item(int jobId, GeneratorProduct product, int quantity, string? serial, JobItemState state) =>
+        /// <summary>An item; <paramref name="cancelledFrom"/>: the job's cancel (written before) changed it from that state.</summary>
+        public void Item(int jobId, GeneratorProduct product, int quantity, string? serial, JobItemState state, JobItemState? cancelledFrom = null)
+        {
             _children.Add((_item, [jobId, product.Kind.ToString(), product.Code, product.Name, quantity, serial, state.ToString()]));
+            if (cancelledFrom is { } previous)
+            {
+                _children.Add((_changed, [previous.ToString()]));
+            }
+        }
 
         public void Event(int jobId, DateTime at, JobEventKind kind, string summary, string? userId) =>
             _children.Add((_event, [jobId, D(at), kind.ToString(), summary, userId]));
 
         public void Cancellation(int jobId, int statusId, int reasonId, bool cancelProvided, int itemsCancelled, int providedLeft,
-            string? note, GeneratorUser by, DateTime at, CancellationChannel channel, GeneratedReview? review)
+            string? note, GeneratorUser by, DateTime at, CancellationChannel channel, GeneratedReview? review,
+            LifeCycleState previousState, int previousStatusId)
         {
             _children.Add((_cancellation, [jobId, statusId, reasonId, cancelProvided ? 1 : 0, itemsCancelled, providedLeft, note, by.Id,
                 by.UnitId, D(at), channel.ToString(), (review?.State ?? ReviewState.NotReviewed).ToString(), D(review?.At),
-                review?.Comment]));
+                review?.Comment, previousState.ToString(), previousStatusId]));
             if (review is not null)
             {
                 _children.Add((_review, [review.State.ToString(), review.Comment, review.By.Id, D(review.At)]));
@@ -114,6 +130,7 @@ public sealed partial class JobGenerator
             _event.Dispose();
             _cancellation.Dispose();
             _review.Dispose();
+            _changed.Dispose();
         }
     }
 }

@@ -154,16 +154,19 @@ public sealed partial class JobGenerator(GeneratorReference reference, DateTime 
         var plan = cancelled ? CancellationPlan.For(items, i => i.State, cancelProvided) : null;
         foreach (var item in plan?.ToCancel ?? [])
         {
+            item.CancelledFrom = item.State;
             item.State = JobItemState.CANCELLED;
         }
-        foreach (var item in items)
-        {
-            w.Item(id, item.Product, item.Quantity, item.Serial, item.State);
-        }
 
+        // The cancellation goes in before the items, which record against it what it changed (see Writer.Item).
         GeneratorStatus status = openStatus;
         if (plan is not null)
         {
+            // The state and status the job had before its cancel, as a reopen gives them back. No draw from
+            // rng: every other generated value stays as it was.
+            var (previousState, previousStatus) = cancelledFrom != LifeCycleState.PENDING && type.Statuses[cancelledFrom].FirstOrDefault() is { } first
+                ? (cancelledFrom, first)
+                : (LifeCycleState.PENDING, openStatus);
             var cancelStatus = Pick(rng, type.Statuses[LifeCycleState.CANCELLED]);
             var cancelledAt = created.AddMinutes(rng.Next(10, (int)Math.Max(11, Math.Min(age.TotalMinutes - 1, 20 * 24 * 60))));
             var usable = type.Reasons.Where(r => !r.Retired || cancelledAt < nowUtc.AddDays(-60)).ToArray();
@@ -172,7 +175,8 @@ public sealed partial class JobGenerator(GeneratorReference reference, DateTime 
             var channel = rng.Next(100) < 15 ? CancellationChannel.API : CancellationChannel.PORTAL;
             var note = rng.Next(10) < 3 ? CancelNotes[rng.Next(CancelNotes.Length)] : null;
             var review = PickReview(reviewRng, by, cancelledAt);
-            w.Cancellation(id, cancelStatus.Id, reason.Id, cancelProvided, plan.ItemsCancelled, plan.ProvidedItemsLeft, note, by, cancelledAt, channel, review);
+            w.Cancellation(id, cancelStatus.Id, reason.Id, cancelProvided, plan.ItemsCancelled, plan.ProvidedItemsLeft, note, by, cancelledAt, channel, review,
+                previousState, previousStatus.Id);
             w.Event(id, cancelledAt, JobEventKind.CANCELLED, plan.Summary(channel, cancelStatus.Name, reason.Name, note), by.Id);
             events++;
             if (review is not null)
@@ -183,6 +187,10 @@ public sealed partial class JobGenerator(GeneratorReference reference, DateTime 
             status = cancelStatus;
             updated = cancelledAt;
             updatedBy = by;
+        }
+        foreach (var item in items)
+        {
+            w.Item(id, item.Product, item.Quantity, item.Serial, item.State, item.CancelledFrom);
         }
 
         var rating = state == LifeCycleState.COMPLETED && rng.Next(10) < 8 ? RatingState.COMPLETED : RatingState.PENDING;
@@ -202,6 +210,9 @@ public sealed partial class JobGenerator(GeneratorReference reference, DateTime 
         public int Quantity { get; } = quantity;
         public string? Serial { get; } = serial;
         public JobItemState State { get; set; }
+
+        /// <summary>The state the job's cancel changed this item from; null when the cancel left it alone.</summary>
+        public JobItemState? CancelledFrom { get; set; }
     }
 
     /// <summary>

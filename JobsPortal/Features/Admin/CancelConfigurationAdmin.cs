@@ -210,7 +210,9 @@ public sealed class CancelConfigurationAdmin(AdminOperations operations)
 
     private static async Task<HashSet<int>> UsedStatusIdsAsync(JobsPortalDbContext db, CancellationToken ct) =>
         [.. await db.Jobs.Select(j => j.JobStatusId).Distinct().ToListAsync(ct),
-         .. await db.JobCancellations.Select(c => c.JobStatusId).Distinct().ToListAsync(ct)];
+         .. await db.JobCancellations.Select(c => c.JobStatusId).Distinct().ToListAsync(ct),
+         // The status a reopen gives back is in use too (a restricting foreign key).
+         .. await db.JobCancellations.Where(c => c.PreviousJobStatusId != null).Select(c => c.PreviousJobStatusId!.Value).Distinct().ToListAsync(ct)];
 
     private static async Task<IReadOnlyList<DefaultReplacement>> ReplacementsAsync(JobsPortalDbContext db, int reasonId, CancellationToken ct)
     {

@@ -106,6 +106,13 @@ public static class ApiErrorCatalog
         new(LifecycleErrorCodes.UnitNotFound, 400, "No unit has the given identifier."),
         new(LifecycleErrorCodes.ItemInvalid, 400, "An item has no product code, a quantity out of range, or a serial number with a quantity other than 1."),
         new(LifecycleErrorCodes.FieldTooLong, 400, "A text field is longer than its column allows (the message names it)."),
+        // Reopening (a JobsPortal extension): the reopen service's rules.
+        new(ReopenErrorCodes.JobNotCancelled, 409, "Only a cancelled job can be reopened; the message says which state the job is in."),
+        new(ReopenErrorCodes.JobAlreadyReopened, 409, "The job's cancellation was already reopened; the message says by whom and when."),
+        new(ReopenErrorCodes.WindowPassed, 409, "The cancellation is older than the reopen window (30 days unless configured otherwise)."),
+        new(ReopenErrorCodes.NotReopenable, 409, "The cancellation was recorded before JobsPortal kept what a cancel changes, so it cannot be reopened."),
+        new(ReopenErrorCodes.ReasonRequired, 400, "A reopen needs a reason."),
+        new(ReopenErrorCodes.ReasonTooLong, 400, "The reopen's reason is longer than 500 characters."),
     ];
 
     private static readonly Dictionary<string, Entry> ByCode = All.ToDictionary(e => e.Code, StringComparer.Ordinal);

@@ -106,6 +106,7 @@ public static class JobsPortalApiExtensions
             .Produces<ApiEnvelope<ApiJob>>()
             .ProducesErrors(400, 401, 403, 404, 409);
         staff.MapLifecycleMethods();
+        staff.MapReopenMethod();
         staff.MapGet("jobs/all_scopes/show", ApiEndpoints.ShowAsync)
             .WithName("jobs/all_scopes/show")
             .WithSummary("Show a job")

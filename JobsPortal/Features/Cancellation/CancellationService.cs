@@ -19,8 +19,9 @@ namespace JobsPortal.Features.Cancellation;
 /// the lock, which is then held only for the re-read and the writes; a configuration change landing
 /// in that millisecond is no different from one landing just after the cancel. Cancels wait for the
 /// lock in the app (<see cref="SqliteWriteGate"/>) rather than in SQLite's busy-retry loop. The
-/// unique index on the record's job and the job's concurrency token back this up should anything
-/// else write in between.
+/// unique index on the job's current (not reopened) record and the job's concurrency token back this
+/// up should anything else write in between. The record keeps what the cancel changed (the job's
+/// state and status, each item's state) for <see cref="ReopenService"/>.
 /// </summary>
 /// <remarks>
 /// Who may cancel is the <see cref="Policies.Staff"/> policy, checked against the principal that the
@@ -119,6 +120,9 @@ public sealed class CancellationService(
         }
 
         var plan = CancellationPlan.For(job.Items, i => i.State, command.CancelProvidedItems);
+        // What the cancel changes, as it was, so that a reopen can give back exactly that.
+        List<JobCancellationItem> changed = [.. plan.ToCancel.Select(i => new JobCancellationItem { JobItemId = i.Id, PreviousState = i.State })];
+        var (previousState, previousStatusId) = (job.LifeCycleState, job.JobStatusId);
         foreach (var item in plan.ToCancel)
         {
             item.State = JobItemState.CANCELLED;
@@ -130,6 +134,9 @@ public sealed class CancellationService(
         job.LifeCycleState = LifeCycleState.CANCELLED;
         db.JobCancellations.Add(new JobCancellation
         {
+            PreviousLifeCycleState = previousState,
+            PreviousJobStatusId = previousStatusId,
+            Items = changed,
             JobId = job.Id,
             JobStatusId = status.Value.Id,
             CancellationReasonId = reason.Value!.Id,
@@ -158,7 +165,7 @@ public sealed class CancellationService(
         }
         catch (Exception e) when (e is DbUpdateConcurrencyException || e is DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19 } })
         {
-            // Someone else wrote the job in between (constraint 19: the one-record-per-job index).
+            // Someone else wrote the job in between (constraint 19: the one-current-record-per-job index).
             await tx.RollbackAsync(CancellationToken.None);
             await using var fresh = await dbFactory.CreateDbContextAsync(CancellationToken.None);
             var current = await JobStateAsync(fresh.Jobs.AsNoTracking().Where(j => j.Id == job.Id), CancellationToken.None);
@@ -184,7 +191,8 @@ public sealed class CancellationService(
             {
                 j.Id, j.Number, j.Description, j.JobType, j.LifeCycleState, StatusName = j.JobStatus.Name, j.Version,
                 Items = j.Items.OrderBy(i => i.Id).Select(i => new CancelItemOption(i.ProductName, i.SerialNumber, i.Quantity, i.State)).ToList(),
-                Cancelled = j.Cancellation == null ? null : new CancelledBySomeone(j.Cancellation.CancelledByUser.DisplayName, j.Cancellation.CancelledAt),
+                Cancelled = j.Cancellations.Where(c => c.ReopenedAt == null)
+                    .Select(c => new CancelledBySomeone(c.CancelledByUser.DisplayName, c.CancelledAt)).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(ct);
         if (job is null)
@@ -236,7 +244,7 @@ public sealed class CancellationService(
         if (job.LifeCycleState == LifeCycleState.CANCELLED)
         {
             var by = await db.JobCancellations.AsNoTracking()
-                .Where(c => c.JobId == job.Id)
+                .Where(c => c.JobId == job.Id && c.ReopenedAt == null)
                 .Select(c => new { c.CancelledByUser.DisplayName, c.CancelledAt })
                 .SingleOrDefaultAsync(ct);
             return CancelError.Conflict(CancelErrorCodes.JobAlreadyCancelled, by is null

@@ -27,10 +27,14 @@ public sealed record JobDetail(
     DateTime? ActualCompletionDate,
     IReadOnlyList<JobItemLine> Items,
     JobCancellationSummary? Cancellation,
+    JobReopenSummary? LastReopen,
     IReadOnlyList<JobTimelineEntry> Events)
 {
     /// <summary>Only draft, pending and in-progress jobs can be cancelled (domain §4.2).</summary>
     public bool CanBeCancelled => LifeCycleState.CanBeCancelled();
+
+    /// <summary>A cancelled job with its current cancellation; the reopen itself says whether that one can be reopened (window, records too old).</summary>
+    public bool CanBeReopened => LifeCycleState == LifeCycleState.CANCELLED && Cancellation is not null;
 
     public int ProvidedItemCount => Items.Count(i => i.IsProvided);
 }
@@ -63,5 +67,8 @@ public sealed record JobCancellationSummary(
     int ItemsCancelled,
     int ProvidedItemsLeft,
     string? Note);
+
+/// <summary>A cancellation that was reopened: who cancelled and when, who reopened, when and why.</summary>
+public sealed record JobReopenSummary(string CancelledByName, DateTime CancelledAt, string? ReopenedByName, DateTime ReopenedAt, string? Reason);
 
 public sealed record JobTimelineEntry(long Id, DateTime OccurredAt, JobEventKind Kind, string Summary, string? UserName);

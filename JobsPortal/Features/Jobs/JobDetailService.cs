@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace JobsPortal.Features.Jobs;
 
-/// <summary>Reads one job with its items, cancellation and events, by number, into a <see cref="JobDetail"/>.</summary>
+/// <summary>Reads one job with its items, current cancellation, latest reopen and events, by number, into a <see cref="JobDetail"/>.</summary>
 public sealed class JobDetailService(IDbContextFactory<JobsPortalDbContext> dbFactory)
 {
     /// <returns>The job, or null when no job has that number.</returns>
@@ -43,19 +43,28 @@ public sealed class JobDetailService(IDbContextFactory<JobsPortalDbContext> dbFa
                 j.Items.OrderBy(i => i.Id)
                     .Select(i => new JobItemLine(i.Id, i.Kind, i.ProductCode, i.ProductName, i.Quantity, i.SerialNumber, i.State))
                     .ToList(),
-                j.Cancellation == null ? null : new JobCancellationSummary(
-                    j.Cancellation.JobStatus.Name,
-                    j.Cancellation.JobStatus.AlternativeCode,
-                    j.Cancellation.CancellationReason.Name,
-                    j.Cancellation.CancellationReason.AlternativeCode,
-                    j.Cancellation.CancelledByUser.DisplayName,
-                    j.Cancellation.CancelledByUnit == null ? null : j.Cancellation.CancelledByUnit.Name,
-                    j.Cancellation.CancelledAt,
-                    j.Cancellation.Channel,
-                    j.Cancellation.CancelProvidedItems,
-                    j.Cancellation.ItemsCancelled,
-                    j.Cancellation.ProvidedItemsLeft,
-                    j.Cancellation.Note),
+                // The current cancellation (not reopened): a job has at most one.
+                j.Cancellations.Where(c => c.ReopenedAt == null).Select(c => new JobCancellationSummary(
+                    c.JobStatus.Name,
+                    c.JobStatus.AlternativeCode,
+                    c.CancellationReason.Name,
+                    c.CancellationReason.AlternativeCode,
+                    c.CancelledByUser.DisplayName,
+                    c.CancelledByUnit == null ? null : c.CancelledByUnit.Name,
+                    c.CancelledAt,
+                    c.Channel,
+                    c.CancelProvidedItems,
+                    c.ItemsCancelled,
+                    c.ProvidedItemsLeft,
+                    c.Note)).FirstOrDefault(),
+                // The latest reopen, shown while the job is not cancelled again.
+                j.Cancellations.Where(c => c.ReopenedAt != null).OrderByDescending(c => c.ReopenedAt).ThenByDescending(c => c.Id)
+                    .Select(c => new JobReopenSummary(
+                        c.CancelledByUser.DisplayName,
+                        c.CancelledAt,
+                        c.ReopenedByUser == null ? null : c.ReopenedByUser.DisplayName,
+                        c.ReopenedAt!.Value,
+                        c.ReopenReason)).FirstOrDefault(),
                 j.Events.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
                     .Select(e => new JobTimelineEntry(e.Id, e.OccurredAt, e.Kind, e.Summary, e.User == null ? null : e.User.DisplayName))
                     .ToList()))

@@ -160,7 +160,7 @@ public sealed class JobLifecycleService(
         var verb = from == LifeCycleState.PENDING ? "started" : "completed";
         if (job.LifeCycleState == LifeCycleState.CANCELLED)
         {
-            var by = await db.JobCancellations.AsNoTracking().Where(c => c.JobId == job.Id)
+            var by = await db.JobCancellations.AsNoTracking().Where(c => c.JobId == job.Id && c.ReopenedAt == null)
                 .Select(c => new { c.CancelledByUser.DisplayName, c.CancelledAt }).SingleOrDefaultAsync(ct);
             return CancelError.Conflict(CancelErrorCodes.JobAlreadyCancelled, by is null
                 ? $"Job {job.Number} is cancelled and can no longer be {verb}."

@@ -40,6 +40,9 @@ public static class CancellationCsv
         ("Review comment", r => r.ReviewComment),
         ("Reviewed by", r => r.ReviewedBy),
         ("Reviewed at (UTC)", r => Formats.IsoUtc(r.ReviewedAt)),
+        ("Reopened at (UTC)", r => Formats.IsoUtc(r.ReopenedAt)),
+        ("Reopened by", r => r.ReopenedBy),
+        ("Reopen reason", r => r.ReopenReason),
     ];
 
     public static async Task WriteAsync(Stream output, IAsyncEnumerable<CancellationExportRow> rows, CancellationToken ct = default)

@@ -30,6 +30,8 @@ public sealed record CancellationFilter
 
     /// <summary>The zone whose days <see cref="From"/> and <see cref="To"/> are: the viewer's.</summary>
     public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
+    /// <summary>True: only reopened cancellations; false: only those that stand. Null: both.</summary>
+    public bool? Reopened { get; init; }
 
     /// <summary>The queue as a supervisor first sees it: the last 30 days, not yet reviewed.</summary>
     public static CancellationFilter Default(DateOnly today) => new CancellationFilter { From = today, To = today }.LastDays(DefaultDays, today);
@@ -54,7 +56,7 @@ public sealed record CancellationFilter
 public static class CancellationFilterQuery
 {
     public const string From = "from", To = "to", Reason = "reason", Type = "type", By = "by", Unit = "unit",
-        Channel = "channel", Review = "review", Left = "left";
+        Channel = "channel", Review = "review", Left = "left", Reopened = "reopened";
 
     /// <summary>The export's own parameter: whose days the dates are (an IANA name); the page knows its viewer.</summary>
     public const string TimeZone = "tz";
@@ -84,7 +86,8 @@ public static class CancellationFilterQuery
             UnitId = ParseId(get(Unit)),
             Channel = ParseName<CancellationChannel>(get(Channel)),
             ReviewState = ParseReview(get(Review), defaults.ReviewState),
-            ProvidedItemsLeft = get(Left) switch { "yes" => true, "no" => false, _ => null },
+            ProvidedItemsLeft = YesNo(get(Left)),
+            Reopened = YesNo(get(Reopened)),
         };
     }
 
@@ -106,6 +109,7 @@ public static class CancellationFilterQuery
             [Left] = filter.ProvidedItemsLeft is { } left ? Formats.YesNo(left) : null,
             // The page's own address never names a zone: each viewer reads a shared link in theirs.
             [TimeZone] = null,
+            [Reopened] = filter.Reopened is { } reopened ? Formats.YesNo(reopened) : null,
         };
     }
 
@@ -135,6 +139,8 @@ public static class CancellationFilterQuery
     // A user id is a GUID: a longer value names no one, and is not carried into the query.
     private static string? ParseUserId(string? s) =>
         string.IsNullOrWhiteSpace(s) || s.Trim().Length > MaxUserIdLength ? null : s.Trim();
+
+    private static bool? YesNo(string? s) => s switch { "yes" => true, "no" => false, _ => null };
 
     private static int? ParseId(string? s) =>
         int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;

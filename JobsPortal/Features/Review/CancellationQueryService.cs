@@ -51,6 +51,12 @@ public sealed class CancellationQueryService(IDbContextFactory<JobsPortalDbConte
             false => q.Where(c => c.ProvidedItemsLeft == 0),
             null => q,
         };
+        q = filter.Reopened switch
+        {
+            true => q.Where(c => c.ReopenedAt != null),
+            false => q.Where(c => c.ReopenedAt == null),
+            null => q,
+        };
         return q;
     }
 
@@ -141,7 +147,10 @@ public sealed class CancellationQueryService(IDbContextFactory<JobsPortalDbConte
                 c.ReviewState,
                 c.LastReviewComment,
                 c.Reviews.OrderByDescending(r => r.ReviewedAt).ThenByDescending(r => r.Id).Select(r => r.ReviewedByUser.DisplayName).FirstOrDefault(),
-                c.LastReviewedAt))
+                c.LastReviewedAt,
+                c.ReopenedAt,
+                c.ReopenedByUser != null ? c.ReopenedByUser.DisplayName : null,
+                c.ReopenReason))
             .AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(ct))
         {
@@ -166,12 +175,15 @@ public sealed class CancellationQueryService(IDbContextFactory<JobsPortalDbConte
         return new CancellationFilterOptions(reasons, types, people, units);
     }
 
-    /// <summary>The review state and history of a job's cancellation; null when the job was never cancelled.</summary>
-    public async Task<CancellationReviewStatus?> GetReviewStatusAsync(int jobId, CancellationToken ct = default)
+    /// <summary>
+    /// The review state and history of one of a job's cancellations (<paramref name="cancellationId"/>), or
+    /// of its current one when none is named; null when there is none.
+    /// </summary>
+    public async Task<CancellationReviewStatus?> GetReviewStatusAsync(int jobId, int? cancellationId = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var cancellation = await db.JobCancellations.AsNoTracking()
-            .Where(c => c.JobId == jobId)
+            .Where(c => c.JobId == jobId && (cancellationId == null ? c.ReopenedAt == null : c.Id == cancellationId))
             .Select(c => new { c.Id, c.ReviewState })
             .SingleOrDefaultAsync(ct);
         if (cancellation is null)
@@ -202,7 +214,10 @@ public sealed class CancellationQueryService(IDbContextFactory<JobsPortalDbConte
         c.ProvidedItemsLeft,
         c.Note,
         c.ReviewState,
-        c.LastReviewComment));
+        c.LastReviewComment,
+        c.ReopenedAt,
+        c.ReopenedByUser != null ? c.ReopenedByUser.DisplayName : null,
+        c.ReopenReason));
 
     // The id breaks ties so that paging is stable when many rows share a sort value.
     private static IOrderedQueryable<JobCancellation> Sorted(IQueryable<JobCancellation> q, CancellationSort sort, bool descending) => sort switch

@@ -17,7 +17,7 @@ public enum CancellationSort
     ReviewState,
 }
 
-/// <summary>A row of the grid: what its columns show, and the ids that its links and review buttons need.</summary>
+/// <summary>A row of the grid: what its columns show, and the ids that its links and review buttons need; a reopened cancellation says who reopened it, when and why.</summary>
 public sealed record CancellationRow(
     int Id,
     int JobId,
@@ -34,7 +34,10 @@ public sealed record CancellationRow(
     int ProvidedItemsLeft,
     string? Note,
     ReviewState ReviewState,
-    string? ReviewComment);
+    string? ReviewComment,
+    DateTime? ReopenedAt = null,
+    string? ReopenedBy = null,
+    string? ReopenReason = null);
 
 /// <summary>A row of the CSV export: the grid's columns plus the job's description and who reviewed it last, when.</summary>
 public sealed record CancellationExportRow(
@@ -53,7 +56,10 @@ public sealed record CancellationExportRow(
     ReviewState ReviewState,
     string? ReviewComment,
     string? ReviewedBy,
-    DateTime? ReviewedAt);
+    DateTime? ReviewedAt,
+    DateTime? ReopenedAt = null,
+    string? ReopenedBy = null,
+    string? ReopenReason = null);
 
 public sealed record CancellationPage(IReadOnlyList<CancellationRow> Rows, int Total);
 

@@ -24,6 +24,7 @@ public partial class CancellationsPage : ICancellationsView
     [SupplyParameterFromQuery(Name = CancellationFilterQuery.Channel)] public string? Channel { get; set; }
     [SupplyParameterFromQuery(Name = CancellationFilterQuery.Review)] public string? Review { get; set; }
     [SupplyParameterFromQuery(Name = CancellationFilterQuery.Left)] public string? Left { get; set; }
+    [SupplyParameterFromQuery(Name = CancellationFilterQuery.Reopened)] public string? Reopened { get; set; }
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -74,6 +75,7 @@ public partial class CancellationsPage : ICancellationsView
         CancellationFilterQuery.Channel => Channel,
         CancellationFilterQuery.Review => Review,
         CancellationFilterQuery.Left => Left,
+        CancellationFilterQuery.Reopened => Reopened,
         _ => null,
     };
 
