@@ -20,7 +20,7 @@ public sealed partial class CancellationReviewBrowserTests(BrowserFixture fixtur
     {
         var page = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(page, "sara.khan@example.com");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Cancellations" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Cancellations", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Cancellations" })).ToBeVisibleAsync();
         await BrowserFixture.WaitForInteractiveAsync(page);
 

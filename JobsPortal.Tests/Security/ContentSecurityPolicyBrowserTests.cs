@@ -22,7 +22,7 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("[data-testid=job-grid] tr.job-row").First).ToBeVisibleAsync();
         await page.GetByTestId("theme-toggle").ClickAsync();
         await Assertions.Expect(page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("aria-label", "Switch to light theme");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Cancellations" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Cancellations", Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/cancellations"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Account of Sara Khan" }).ClickAsync();
         await page.GetByRole(AriaRole.Menuitem, new() { Name = "Sign out" }).ClickAsync();
