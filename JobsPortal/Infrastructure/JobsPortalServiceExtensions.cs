@@ -60,6 +60,7 @@ public static class JobsPortalServiceExtensions
         services.AddJobsPortalSecurity(builder.Configuration);
         services.Configure<Features.Import.ImportOptions>(builder.Configuration.GetSection(Features.Import.ImportOptions.Section));
         services.AddHostedService<Features.Import.ImportWorker>();
+        services.AddHostedService<Features.Bulk.BulkWorker>();
         return builder;
     }
 
@@ -111,6 +112,7 @@ public static class JobsPortalServiceExtensions
         services.AddReviewFeature();
         services.AddAdminFeature();
         Features.Import.ImportRegistration.AddImportFeature(services);
+        Features.Bulk.BulkRegistration.AddBulkFeature(services);
         services.AddScoped<Features.Jobs.JobSearchService>();
         services.AddScoped<Features.Jobs.JobDetailService>();
         services.AddScoped<ReferenceSeeder>();
@@ -151,6 +153,7 @@ public static class JobsPortalServiceExtensions
         app.MapReviewEndpoints();
         app.MapAdminEndpoints();
         Features.Import.ImportRegistration.MapImportEndpoints(app);
+        Features.Bulk.BulkRegistration.MapBulkEndpoints(app);
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapJobsPortalApi();
         return app;

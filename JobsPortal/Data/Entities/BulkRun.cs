@@ -43,6 +43,8 @@ public class BulkRun
     public int Cancelled { get; set; }
     public int AlreadyCancelled { get; set; }
     public int Failed { get; set; }
+    /// <summary>Why a run ended early (stopped by whom, or the app stopped), for the person reading it.</summary>
+    public string? Message { get; set; }
     public string? StoppedByUserId { get; set; }
     public ApplicationUser? StoppedByUser { get; set; }
     public List<BulkRunChoice> Choices { get; set; } = [];

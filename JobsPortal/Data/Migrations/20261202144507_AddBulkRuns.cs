@@ -35,6 +35,7 @@ namespace JobsPortal.Data.Migrations
                     Cancelled = table.Column<int>(type: "INTEGER", nullable: false),
                     AlreadyCancelled = table.Column<int>(type: "INTEGER", nullable: false),
                     Failed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     StoppedByUserId = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace JobsPortal.Data.Migrations
 {
     [DbContext(typeof(JobsPortalDbContext))]
-    [Migration("20261202143828_AddBulkRuns")]
+    [Migration("20261202144507_AddBulkRuns")]
     partial class AddBulkRuns
     {
         /// <inheritdoc />
@@ -178,6 +178,10 @@ namespace JobsPortal.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
