@@ -27,6 +27,9 @@ public sealed record CancellationFilter
     /// <summary>True: only cancellations that left provided items with the customer; false: only those that did not.</summary>
     public bool? ProvidedItemsLeft { get; init; }
 
+    /// <summary>Only the cancellations of one bulk run (one group in the queue).</summary>
+    public int? BulkRunId { get; init; }
+
     /// <summary>The queue as a supervisor first sees it: the last 30 days, not yet reviewed.</summary>
     public static CancellationFilter Default(DateOnly today) => new CancellationFilter { From = today, To = today }.LastDays(DefaultDays, today);
 
@@ -50,7 +53,7 @@ public sealed record CancellationFilter
 public static class CancellationFilterQuery
 {
     public const string From = "from", To = "to", Reason = "reason", Type = "type", By = "by", Unit = "unit",
-        Channel = "channel", Review = "review", Left = "left";
+        Channel = "channel", Review = "review", Left = "left", Bulk = "bulk";
 
     private const int MaxUserIdLength = 64;
 
@@ -77,6 +80,7 @@ public static class CancellationFilterQuery
             Channel = ParseName<CancellationChannel>(get(Channel)),
             ReviewState = ParseReview(get(Review), defaults.ReviewState),
             ProvidedItemsLeft = get(Left) switch { "yes" => true, "no" => false, _ => null },
+            BulkRunId = ParseId(get(Bulk)),
         };
     }
 
@@ -96,6 +100,7 @@ public static class CancellationFilterQuery
             [Channel] = filter.Channel?.ToString(),
             [Review] = filter.ReviewState == defaults.ReviewState ? null : ReviewValue(filter.ReviewState),
             [Left] = filter.ProvidedItemsLeft is { } left ? Formats.YesNo(left) : null,
+            [Bulk] = filter.BulkRunId?.ToString(CultureInfo.InvariantCulture),
         };
     }
 

@@ -34,7 +34,14 @@ public sealed record CancellationRow(
     int ProvidedItemsLeft,
     string? Note,
     ReviewState ReviewState,
-    string? ReviewComment);
+    string? ReviewComment,
+    int? BulkRunId = null);
+
+/// <summary>The cancellations of one bulk run, reviewed as one group.</summary>
+public sealed record BulkRunGroup(int RunId, IReadOnlyList<int> CancellationIds, IReadOnlyList<string> JobNumbers, int NotReviewed)
+{
+    public string Label => $"Bulk run #{RunId} ({CancellationIds.Count} job{(CancellationIds.Count == 1 ? "" : "s")})";
+}
 
 /// <summary>A row of the CSV export: the grid's columns plus the job's description and who reviewed it last, when.</summary>
 public sealed record CancellationExportRow(

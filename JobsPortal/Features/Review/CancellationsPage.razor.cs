@@ -23,6 +23,7 @@ public partial class CancellationsPage : ICancellationsView
     [SupplyParameterFromQuery(Name = CancellationFilterQuery.Channel)] public string? Channel { get; set; }
     [SupplyParameterFromQuery(Name = CancellationFilterQuery.Review)] public string? Review { get; set; }
     [SupplyParameterFromQuery(Name = CancellationFilterQuery.Left)] public string? Left { get; set; }
+    [SupplyParameterFromQuery(Name = CancellationFilterQuery.Bulk)] public string? Bulk { get; set; }
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -64,6 +65,7 @@ public partial class CancellationsPage : ICancellationsView
         CancellationFilterQuery.Channel => Channel,
         CancellationFilterQuery.Review => Review,
         CancellationFilterQuery.Left => Left,
+        CancellationFilterQuery.Bulk => Bulk,
         _ => null,
     };
 
