@@ -205,7 +205,7 @@ public sealed partial class BulkCancelServiceTests(SeededTemplate template) : IC
         var runId = await StartWithDefaultsAsync(db, jobs);
         using var stop = new CancellationTokenSource();
         var cancelled = 0;
-        // The stop button pressed while the third job is being cancelled: the change feed tells of each cancel as it commits.
+        // The stop switch pressed while the third job is being cancelled: the change feed tells of each cancel as it commits.
         using var _ = db.Service<JobChangeNotifier>().Subscribe(change =>
         {
             if (change.Kind == JobChangeKind.Cancelled && Interlocked.Increment(ref cancelled) == 3)
@@ -219,11 +219,28 @@ public sealed partial class BulkCancelServiceTests(SeededTemplate template) : IC
 
         var run = await RunAsync(db, runId);
         Assert.Equal((BulkRunState.Stopped, 3, 5), (run.State, run.Cancelled, run.Jobs.Count(j => j.Outcome == BulkJobOutcome.Waiting)));
-        Assert.Contains("5 job(s) not run", run.Message, StringComparison.Ordinal);
+        Assert.Equal("Stopped with 5 job(s) not run; the jobs cancelled before stay cancelled.", run.Message);
         await using var context = db.CreateContext();
         var states = await context.Jobs.Where(j => jobs.Select(x => x.Id).Contains(j.Id)).OrderBy(j => j.Id).Select(j => j.LifeCycleState).ToListAsync();
         Assert.Equal(3, states.Count(s => s == LifeCycleState.CANCELLED));
         Assert.Equal([.. jobs.Skip(3).Select(j => j.LifeCycleState)], states.Skip(3));
+    }
+
+    [Fact]
+    public async Task A_supervisor_who_stops_someones_run_is_named_in_it()
+    {
+        await using var db = await template.CloneAsync();
+        var runId = await StartWithDefaultsAsync(db, await JobsAsync(db, 4, Open));
+        using var stop = new CancellationTokenSource();
+
+        // No worker runs in tests, so the service finds nothing running to switch off; it records who stopped it first.
+        Assert.Equal("This run is not running any more.", await db.Service<BulkCancelService>().StopAsync(runId, await db.PrincipalAsync(DemoPeople.Supervisor)));
+        await stop.CancelAsync();
+        await db.Service<BulkRunProcessor>().RunAsync(runId, stop.Token);
+
+        var run = await RunAsync(db, runId);
+        Assert.Equal((BulkRunState.Stopped, 0), (run.State, run.Cancelled));
+        Assert.Equal("Stopped by Sara Khan with 4 job(s) not run; the jobs cancelled before stay cancelled.", run.Message);
     }
 
     [Fact]

@@ -77,8 +77,9 @@ public sealed class BulkRunProcessor(
         run.State = left == 0 ? BulkRunState.Finished : stop.IsCancellationRequested ? BulkRunState.Stopped : BulkRunState.Interrupted;
         if (left > 0)
         {
-            var by = run.StoppedByUserId is null ? null
-                : await db.Users.Where(u => u.Id == run.StoppedByUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(CancellationToken.None);
+            // Who stopped it was written by the stop itself (BulkCancelService.StopAsync), not through this context.
+            var by = await db.BulkRuns.Where(r => r.Id == runId).Select(r => r.StoppedByUser == null ? null : r.StoppedByUser.DisplayName)
+                .SingleOrDefaultAsync(CancellationToken.None);
             run.Message = run.State == BulkRunState.Stopped
                 ? $"Stopped{(by is null ? "" : $" by {by}")} with {left:N0} job(s) not run; the jobs cancelled before stay cancelled."
                 : $"The app stopped with {left:N0} job(s) not run; the jobs cancelled before stay cancelled.";
