@@ -4,7 +4,8 @@ namespace JobsPortal.Tests.Architecture;
 
 /// <summary>
 /// The directions the code's folders may depend on each other in. The job pages compose the Cancel
-/// dialog and the review panel (Jobs → Cancellation, Jobs → Review); Review uses Cancellation's types;
+/// dialog and the review panel (Jobs → Cancellation, Jobs → Review) and start bulk cancels (Jobs → Bulk);
+/// Review uses Cancellation's types; Bulk cancels through Cancellation;
 /// the API calls Cancellation and the read services; everything may use Data and Shared. Nothing
 /// depends on the API, Data and Shared depend on no feature, and no two features import each other.
 /// </summary>
@@ -25,8 +26,9 @@ public sealed class DependencyDirectionTests
     private const string Import = Features + ".Import";
     private const string Admin = Features + ".Admin";
     private const string Overview = Features + ".Overview";
+    private const string Bulk = Features + ".Bulk";
 
-    private static readonly string[] FeatureFolders = [Jobs, Cancellation, Review, Api, Lifecycle, Import, Admin, Overview];
+    private static readonly string[] FeatureFolders = [Jobs, Cancellation, Review, Api, Lifecycle, Import, Admin, Overview, Bulk];
 
     public static TheoryData<string, string> ForbiddenDirections => new()
     {
@@ -55,6 +57,10 @@ public sealed class DependencyDirectionTests
         { Account, Features },
         { Overview, Api },
         { Overview, Admin },
+        { Bulk, Jobs },
+        { Bulk, Api },
+        { Cancellation, Bulk },
+        { Review, Bulk },
     };
 
     [Theory]
@@ -87,6 +93,8 @@ public sealed class DependencyDirectionTests
         Assert.NotEmpty(Offenders(Cancellation, Data));
         Assert.NotEmpty(Offenders(Review, Shared));
         Assert.NotEmpty(Offenders(Jobs, Review));
+        Assert.NotEmpty(Offenders(Bulk, Cancellation));
+        Assert.NotEmpty(Offenders(Jobs, Bulk));
     }
 
     private static List<string> Offenders(string from, string to) =>

@@ -47,7 +47,7 @@ public sealed partial class JobSearchBrowserTests(BrowserFixture fixture)
         await WaitForResultsAsync(page);
         var searchUrl = page.Url;
         var shown = await ShownNumbersAsync(page);
-        Assert.All(await page.Locator("[data-testid=job-grid] tr.job-row td:nth-child(3)").AllTextContentsAsync(),
+        Assert.All(await page.Locator("[data-testid=job-grid] tr.job-row td:nth-child(4)").AllTextContentsAsync(), // after the bulk tick box, the number and the description
             type => Assert.Equal("Fibre installation", type.Trim()));
 
         await Rows(page).Nth(4).ClickAsync();
@@ -125,7 +125,7 @@ public sealed partial class JobSearchBrowserTests(BrowserFixture fixture)
         await page.Locator("input[data-testid=search-text]").PressSequentiallyAsync("harbour");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/jobs\?q=harbour$"));
         await WaitForResultsAsync(page);
-        Assert.All(await page.Locator("[data-testid=job-grid] tr.job-row td:nth-child(2)").AllTextContentsAsync(),
+        Assert.All(await page.Locator("[data-testid=job-grid] tr.job-row td:nth-child(3)").AllTextContentsAsync(), // after the bulk tick box and the number
             description => Assert.Contains("harbour", description, StringComparison.OrdinalIgnoreCase));
 
         await page.Locator("input[data-testid=search-text]").FillAsync("nosuchwordanywhere");

@@ -69,7 +69,7 @@ public sealed class ScreenSizeBrowserTests(BrowserFixture fixture)
         else
         {
             // A phone's list: number, description and state.
-            await AssertOnFirstScreenAsync(page, row.Locator("td").Nth(1), "The first row's description");
+            await AssertOnFirstScreenAsync(page, row.Locator("td").Nth(2), "The first row's description"); // after the (hidden) bulk tick box and the number
             await AssertOnFirstScreenAsync(page, row.Locator("[data-testid=state-chip]"), "The first row's state");
         }
 

@@ -53,6 +53,9 @@ public class JobsPortalDbContext(DbContextOptions<JobsPortalDbContext> options)
     public DbSet<AdminAuditEntry> AdminAudit => Set<AdminAuditEntry>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<UserPreference> UserPreferences => Set<UserPreference>();
+    public DbSet<BulkRun> BulkRuns => Set<BulkRun>();
+    public DbSet<BulkRunChoice> BulkRunChoices => Set<BulkRunChoice>();
+    public DbSet<BulkRunJob> BulkRunJobs => Set<BulkRunJob>();
 
     /// <summary>Matches from the full-text index; only through <see cref="JobTextIndex.Matching"/>.</summary>
     public DbSet<JobTextMatch> JobTextMatches => Set<JobTextMatch>();
@@ -76,6 +79,8 @@ public class JobsPortalDbContext(DbContextOptions<JobsPortalDbContext> options)
         configurationBuilder.Properties<JobEventKind>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<ReviewState>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<ImportRunStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<BulkRunState>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<BulkJobOutcome>().HaveConversion<string>().HaveMaxLength(20);
 
         // Every stored time is UTC; SQLite keeps no kind, so say so on the way back.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();

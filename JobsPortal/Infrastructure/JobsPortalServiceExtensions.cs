@@ -62,6 +62,7 @@ public static class JobsPortalServiceExtensions
         services.Configure<Features.Import.ImportOptions>(builder.Configuration.GetSection(Features.Import.ImportOptions.Section));
         services.Configure<Features.Cancellation.CancellationOptions>(builder.Configuration.GetSection(Features.Cancellation.CancellationOptions.Section));
         services.AddHostedService<Features.Import.ImportWorker>();
+        services.AddHostedService<Features.Bulk.BulkWorker>();
         return builder;
     }
 
@@ -120,6 +121,7 @@ public static class JobsPortalServiceExtensions
         services.AddReviewFeature();
         services.AddAdminFeature();
         Features.Import.ImportRegistration.AddImportFeature(services);
+        Features.Bulk.BulkRegistration.AddBulkFeature(services);
         services.AddScoped<Features.Jobs.JobSearchService>();
         services.AddScoped<Features.Jobs.JobDetailService>();
         services.AddScoped<Features.Overview.OverviewService>();
@@ -161,6 +163,7 @@ public static class JobsPortalServiceExtensions
         app.MapReviewEndpoints();
         app.MapAdminEndpoints();
         Features.Import.ImportRegistration.MapImportEndpoints(app);
+        Features.Bulk.BulkRegistration.MapBulkEndpoints(app);
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapJobsPortalApi();
         return app;

@@ -3,14 +3,19 @@ using JobsPortal.Bench;
 
 // dotnet run -c Release --project bench/JobsPortal.Bench -- --database /tmp/search-1m.db [BenchmarkDotNet options]
 // The database may also come from JOBSPORTAL_BENCH_DB. --explain prints each case's SQL and SQLite's
-// plan instead of measuring.
+// plan instead of measuring. --bulk measures a bulk cancel of 1,000 jobs (on copies of the database) instead.
 var rest = new List<string>();
 var explain = false;
+var bulk = false;
 for (var i = 0; i < args.Length; i++)
 {
     if (args[i] == "--database" && i + 1 < args.Length)
     {
         Environment.SetEnvironmentVariable(BenchDatabase.Variable, args[++i]);
+    }
+    else if (args[i] == "--bulk")
+    {
+        bulk = true;
     }
     else if (args[i] == "--explain")
     {
@@ -31,6 +36,12 @@ if (BenchDatabase.Path is null)
 if (explain)
 {
     await Explain.RunAsync();
+    return 0;
+}
+
+if (bulk)
+{
+    BenchmarkRunner.Run<BulkCancelBenchmarks>(args: [.. rest]);
     return 0;
 }
 

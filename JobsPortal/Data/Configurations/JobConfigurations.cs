@@ -92,6 +92,9 @@ public sealed class JobCancellationConfiguration : IEntityTypeConfiguration<JobC
         b.Property(c => c.ReviewState).HasDefaultValue(ReviewState.NotReviewed).HasSentinel(ReviewState.NotReviewed);
         b.Property(c => c.LastReviewComment).HasMaxLength(CancellationReviewConfiguration.CommentMaxLength);
         b.HasIndex(c => new { c.ReviewState, c.CancelledAt });
+        // A bulk run's cancels, as one group in the review queue.
+        b.HasOne(c => c.BulkRun).WithMany().HasForeignKey(c => c.BulkRunId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(c => c.BulkRunId);
 
         // What the cancel changed, for a reopen (null on records made before it was kept).
         b.HasOne(c => c.PreviousJobStatus).WithMany().HasForeignKey(c => c.PreviousJobStatusId).OnDelete(DeleteBehavior.Restrict);

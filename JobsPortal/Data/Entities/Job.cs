@@ -96,6 +96,10 @@ public class JobCancellation
     public DateTime CancelledAt { get; set; }
     public CancellationChannel Channel { get; set; }
 
+    /// <summary>The bulk run this cancel was part of; null for a cancel of one job.</summary>
+    public int? BulkRunId { get; set; }
+    public BulkRun? BulkRun { get; set; }
+
     /// <summary>The latest supervisor's mark; <see cref="Reviews"/> keeps every mark ever made.</summary>
     public ReviewState ReviewState { get; set; }
     public DateTime? LastReviewedAt { get; set; }

@@ -149,6 +149,148 @@ namespace JobsPortal.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("JobsPortal.Data.Entities.BulkRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AlreadyCancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CancelProvidedItems")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoppedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("StoppedByUserId");
+
+                    b.HasIndex("CreatedByUserId", "CreatedAt");
+
+                    b.ToTable("BulkRuns");
+                });
+
+            modelBuilder.Entity("JobsPortal.Data.Entities.BulkRunChoice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BulkRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CancellationReasonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JobStatusId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JobTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CancellationReasonId");
+
+                    b.HasIndex("JobStatusId");
+
+                    b.HasIndex("JobTypeId");
+
+                    b.HasIndex("BulkRunId", "JobTypeId")
+                        .IsUnique();
+
+                    b.ToTable("BulkRunChoices");
+                });
+
+            modelBuilder.Entity("JobsPortal.Data.Entities.BulkRunJob", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BulkRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId");
+
+                    b.HasIndex("BulkRunId", "JobId")
+                        .IsUnique();
+
+                    b.HasIndex("BulkRunId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("BulkRunJobs");
+                });
+
             modelBuilder.Entity("JobsPortal.Data.Entities.BusinessUnit", b =>
                 {
                     b.Property<int>("Id")
@@ -455,6 +597,9 @@ namespace JobsPortal.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("BulkRunId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("CancelProvidedItems")
                         .HasColumnType("INTEGER");
 
@@ -524,6 +669,8 @@ namespace JobsPortal.Data.Migrations
                         .HasDefaultValue("NotReviewed");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BulkRunId");
 
                     b.HasIndex("CancelledAt");
 
@@ -1007,6 +1154,78 @@ namespace JobsPortal.Data.Migrations
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("JobsPortal.Data.Entities.BulkRun", b =>
+                {
+                    b.HasOne("JobsPortal.Data.Entities.ApplicationUser", "CreatedByUser")
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("JobsPortal.Data.Entities.ApplicationUser", "StoppedByUser")
+                        .WithMany()
+                        .HasForeignKey("StoppedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("CreatedByUser");
+
+                    b.Navigation("StoppedByUser");
+                });
+
+            modelBuilder.Entity("JobsPortal.Data.Entities.BulkRunChoice", b =>
+                {
+                    b.HasOne("JobsPortal.Data.Entities.BulkRun", "BulkRun")
+                        .WithMany("Choices")
+                        .HasForeignKey("BulkRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("JobsPortal.Data.Entities.CancellationReason", "CancellationReason")
+                        .WithMany()
+                        .HasForeignKey("CancellationReasonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("JobsPortal.Data.Entities.JobStatus", "JobStatus")
+                        .WithMany()
+                        .HasForeignKey("JobStatusId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("JobsPortal.Data.Entities.JobType", "JobType")
+                        .WithMany()
+                        .HasForeignKey("JobTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("BulkRun");
+
+                    b.Navigation("CancellationReason");
+
+                    b.Navigation("JobStatus");
+
+                    b.Navigation("JobType");
+                });
+
+            modelBuilder.Entity("JobsPortal.Data.Entities.BulkRunJob", b =>
+                {
+                    b.HasOne("JobsPortal.Data.Entities.BulkRun", "BulkRun")
+                        .WithMany("Jobs")
+                        .HasForeignKey("BulkRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("JobsPortal.Data.Entities.Job", "Job")
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("BulkRun");
+
+                    b.Navigation("Job");
+                });
+
             modelBuilder.Entity("JobsPortal.Data.Entities.CancellationReview", b =>
                 {
                     b.HasOne("JobsPortal.Data.Entities.JobCancellation", "JobCancellation")
@@ -1086,6 +1305,11 @@ namespace JobsPortal.Data.Migrations
 
             modelBuilder.Entity("JobsPortal.Data.Entities.JobCancellation", b =>
                 {
+                    b.HasOne("JobsPortal.Data.Entities.BulkRun", "BulkRun")
+                        .WithMany()
+                        .HasForeignKey("BulkRunId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("JobsPortal.Data.Entities.CancellationReason", "CancellationReason")
                         .WithMany()
                         .HasForeignKey("CancellationReasonId")
@@ -1124,6 +1348,8 @@ namespace JobsPortal.Data.Migrations
                         .WithMany()
                         .HasForeignKey("ReopenedByUserId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("BulkRun");
 
                     b.Navigation("CancellationReason");
 
@@ -1332,6 +1558,13 @@ namespace JobsPortal.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("JobsPortal.Data.Entities.BulkRun", b =>
+                {
+                    b.Navigation("Choices");
+
+                    b.Navigation("Jobs");
                 });
 
             modelBuilder.Entity("JobsPortal.Data.Entities.BusinessUnit", b =>

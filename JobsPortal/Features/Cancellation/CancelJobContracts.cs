@@ -22,6 +22,9 @@ public sealed record CancelJobCommand(
 
     /// <summary>The job version the person saw; when given, a job changed since then is not cancelled blind.</summary>
     public int? ExpectedVersion { get; init; }
+
+    /// <summary>The bulk run this cancel is part of; its record is marked with it (one group in the review queue).</summary>
+    public int? BulkRunId { get; init; }
 }
 
 /// <summary>How a failure maps onto the outside world (an HTTP status, a message style).</summary>

@@ -148,6 +148,7 @@ public sealed class CancellationService(
             CancelledByUnitId = actor.UnitId,
             CancelledAt = now,
             Channel = command.Channel,
+            BulkRunId = command.BulkRunId,
         });
         db.JobEvents.Add(new JobEvent
         {

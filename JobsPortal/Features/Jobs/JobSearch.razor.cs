@@ -41,6 +41,7 @@ public sealed partial class JobSearch
     private JobSearchOptions _options = JobSearchOptions.None;
     private JobSearchGrid? _grid;
     private IReadOnlySet<string> _hiddenColumns = new HashSet<string>();
+    private readonly Bulk.BulkSelection _selection = new();
 
     private JobSearchAddress Address => new()
     {
@@ -124,6 +125,10 @@ public sealed partial class JobSearch
             await _grid.ReloadAsync();
         }
     }
+
+    /// <summary>"Select all matching": the search's matches in its order, one more than the bulk limit at most (so too many can be told).</summary>
+    private async Task<IReadOnlyList<int>> MatchingIdsAsync() =>
+        await Search.MatchingIdsAsync(_state.Query, Bulk.BulkCancelService.MaxJobs + 1);
 
     public void Dispose() => _state?.Dispose();
 

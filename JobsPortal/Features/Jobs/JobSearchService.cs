@@ -91,6 +91,19 @@ public sealed class JobSearchService(IDbContextFactory<JobsPortalDbContext> dbFa
         return new JobSearchPage(rows, Math.Min(count, CountCap), count > CountCap);
     }
 
+    /// <summary>The ids of the jobs that match <paramref name="query"/>, in its order, at most <paramref name="max"/> (for "select all matching").</summary>
+    public async Task<IReadOnlyList<int>> MatchingIdsAsync(JobSearchQuery query, int max, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var text = SearchText.Parse(query.Text);
+        var (jobs, _) = Filter(db, query, text);
+        if (text.FtsQuery is not null)
+        {
+            jobs = jobs.Join(JobTextIndex.Matching(db, text.FtsQuery), j => j.Id, m => m.JobId, (j, _) => j);
+        }
+        return await Sort(jobs, query.Sort, query.Descending).Select(j => j.Id).Take(max).ToListAsync(ct);
+    }
+
     public async Task<JobSearchOptions> GetOptionsAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -32,6 +32,8 @@ public sealed record CancellationFilter
     public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
     /// <summary>True: only reopened cancellations; false: only those that stand. Null: both.</summary>
     public bool? Reopened { get; init; }
+    /// <summary>Only the cancellations of one bulk run (one group in the queue).</summary>
+    public int? BulkRunId { get; init; }
 
     /// <summary>The queue as a supervisor first sees it: the last 30 days, not yet reviewed.</summary>
     public static CancellationFilter Default(DateOnly today) => new CancellationFilter { From = today, To = today }.LastDays(DefaultDays, today);
@@ -56,7 +58,7 @@ public sealed record CancellationFilter
 public static class CancellationFilterQuery
 {
     public const string From = "from", To = "to", Reason = "reason", Type = "type", By = "by", Unit = "unit",
-        Channel = "channel", Review = "review", Left = "left", Reopened = "reopened";
+        Channel = "channel", Review = "review", Left = "left", Reopened = "reopened", Bulk = "bulk";
 
     /// <summary>The export's own parameter: whose days the dates are (an IANA name); the page knows its viewer.</summary>
     public const string TimeZone = "tz";
@@ -88,6 +90,7 @@ public static class CancellationFilterQuery
             ReviewState = ParseReview(get(Review), defaults.ReviewState),
             ProvidedItemsLeft = YesNo(get(Left)),
             Reopened = YesNo(get(Reopened)),
+            BulkRunId = ParseId(get(Bulk)),
         };
     }
 
@@ -110,6 +113,7 @@ public static class CancellationFilterQuery
             // The page's own address never names a zone: each viewer reads a shared link in theirs.
             [TimeZone] = null,
             [Reopened] = filter.Reopened is { } reopened ? Formats.YesNo(reopened) : null,
+            [Bulk] = filter.BulkRunId?.ToString(CultureInfo.InvariantCulture),
         };
     }
 

@@ -45,6 +45,10 @@ public sealed class CancellationQueryService(IDbContextFactory<JobsPortalDbConte
         {
             q = q.Where(c => c.Channel == channel);
         }
+        if (filter.BulkRunId is { } run)
+        {
+            q = q.Where(c => c.BulkRunId == run);
+        }
         q = filter.ProvidedItemsLeft switch
         {
             true => q.Where(c => c.ProvidedItemsLeft > 0),
@@ -175,6 +179,16 @@ public sealed class CancellationQueryService(IDbContextFactory<JobsPortalDbConte
         return new CancellationFilterOptions(reasons, types, people, units);
     }
 
+    /// <summary>Every cancellation of one bulk run, whatever the filter: the group a supervisor reviews at once.</summary>
+    public async Task<BulkRunGroup?> GetBulkRunGroupAsync(int runId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.JobCancellations.AsNoTracking().Where(c => c.BulkRunId == runId).OrderBy(c => c.Job.Number)
+            .Select(c => new { c.Id, c.Job.Number, c.ReviewState }).ToListAsync(ct);
+        return rows.Count == 0 ? null
+            : new BulkRunGroup(runId, [.. rows.Select(r => r.Id)], [.. rows.Select(r => r.Number)], rows.Count(r => r.ReviewState == ReviewState.NotReviewed));
+    }
+
     /// <summary>
     /// The review state and history of one of a job's cancellations (<paramref name="cancellationId"/>), or
     /// of its current one when none is named; null when there is none.
@@ -217,7 +231,8 @@ public sealed class CancellationQueryService(IDbContextFactory<JobsPortalDbConte
         c.LastReviewComment,
         c.ReopenedAt,
         c.ReopenedByUser != null ? c.ReopenedByUser.DisplayName : null,
-        c.ReopenReason));
+        c.ReopenReason,
+        c.BulkRunId));
 
     // The id breaks ties so that paging is stable when many rows share a sort value.
     private static IOrderedQueryable<JobCancellation> Sorted(IQueryable<JobCancellation> q, CancellationSort sort, bool descending) => sort switch

@@ -37,7 +37,14 @@ public sealed record CancellationRow(
     string? ReviewComment,
     DateTime? ReopenedAt = null,
     string? ReopenedBy = null,
-    string? ReopenReason = null);
+    string? ReopenReason = null,
+    int? BulkRunId = null);
+
+/// <summary>The cancellations of one bulk run, reviewed as one group.</summary>
+public sealed record BulkRunGroup(int RunId, IReadOnlyList<int> CancellationIds, IReadOnlyList<string> JobNumbers, int NotReviewed)
+{
+    public string Label => $"Bulk run #{RunId} ({CancellationIds.Count} job{(CancellationIds.Count == 1 ? "" : "s")})";
+}
 
 /// <summary>A row of the CSV export: the grid's columns plus the job's description and who reviewed it last, when.</summary>
 public sealed record CancellationExportRow(

@@ -25,6 +25,7 @@ public partial class CancellationsPage : ICancellationsView
     [SupplyParameterFromQuery(Name = CancellationFilterQuery.Review)] public string? Review { get; set; }
     [SupplyParameterFromQuery(Name = CancellationFilterQuery.Left)] public string? Left { get; set; }
     [SupplyParameterFromQuery(Name = CancellationFilterQuery.Reopened)] public string? Reopened { get; set; }
+    [SupplyParameterFromQuery(Name = CancellationFilterQuery.Bulk)] public string? Bulk { get; set; }
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -76,6 +77,7 @@ public partial class CancellationsPage : ICancellationsView
         CancellationFilterQuery.Review => Review,
         CancellationFilterQuery.Left => Left,
         CancellationFilterQuery.Reopened => Reopened,
+        CancellationFilterQuery.Bulk => Bulk,
         _ => null,
     };
 

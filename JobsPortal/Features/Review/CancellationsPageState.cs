@@ -98,6 +98,9 @@ public sealed class CancellationsPageState : IDisposable
 
     public HashSet<CancellationRow> Selected { get; set; } = [];
 
+    /// <summary>The bulk run the filter narrows to (<c>bulk=12</c>): all its cancellations, reviewed at once.</summary>
+    public BulkRunGroup? BulkGroup { get; private set; }
+
     /// <summary>Why the last review was refused; the page shows it until it is closed or the next review.</summary>
     public string? Error { get; set; }
 
@@ -132,6 +135,7 @@ public sealed class CancellationsPageState : IDisposable
         _shown = Filter;
         Selected = [];
         Summary = await _queries.GetSummaryAsync(Filter, ct);
+        BulkGroup = Filter.BulkRunId is { } run ? await _queries.GetBulkRunGroupAsync(run, ct) : null;
         return true;
     }
 
@@ -179,10 +183,18 @@ public sealed class CancellationsPageState : IDisposable
     /// Marks <paramref name="rows"/> after asking for a comment: all of them or, with the reason in
     /// <see cref="Error"/>, none. On success the selection is cleared and the page reloads once.
     /// </summary>
-    public async Task ReviewAsync(ReviewState state, IReadOnlyList<CancellationRow> rows)
+    public Task ReviewAsync(ReviewState state, IReadOnlyList<CancellationRow> rows) =>
+        ReviewAsync(state, [.. rows.Select(r => r.Id)], [.. rows.Select(r => r.JobNumber)]);
+
+    /// <summary>"Review the run": every cancellation of the bulk run at once, by the same all-or-nothing rules.</summary>
+    public Task ReviewRunAsync() => BulkGroup is { } group
+        ? ReviewAsync(ReviewState.Reviewed, group.CancellationIds, group.JobNumbers)
+        : Task.CompletedTask;
+
+    private async Task ReviewAsync(ReviewState state, IReadOnlyList<int> ids, IReadOnlyList<string> jobNumbers)
     {
         Error = null;
-        var comment = await _view.AskReviewCommentAsync(state, [.. rows.Select(r => r.JobNumber)]);
+        var comment = await _view.AskReviewCommentAsync(state, jobNumbers);
         if (comment is null)
         {
             return;
@@ -193,7 +205,7 @@ public sealed class CancellationsPageState : IDisposable
         _reviewing = true;
         try
         {
-            result = await _reviews.ReviewManyAsync(_user, [.. rows.Select(r => r.Id)], state, comment);
+            result = await _reviews.ReviewManyAsync(_user, ids, state, comment);
         }
         finally
         {
@@ -214,6 +226,7 @@ public sealed class CancellationsPageState : IDisposable
     private async Task ReloadAsync()
     {
         Summary = await _queries.GetSummaryAsync(Filter);
+        BulkGroup = Filter.BulkRunId is { } run ? await _queries.GetBulkRunGroupAsync(run) : null;
         await _view.RefreshAsync();
     }
 

@@ -1,0 +1,92 @@
+using JobsPortal.Data;
+using JobsPortal.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace JobsPortal.Features.Bulk;
+
+/// <summary>
+/// Runs bulk runs in the background, independent of any page: closing the tab changes nothing. Runs
+/// go side by side (each job's cancel queues on the write lock anyway, so a small run is not held up
+/// behind a large one). At start, a run the app left mid-way is marked interrupted, its outcomes
+/// recovered from the cancellation records it wrote.
+/// </summary>
+public sealed class BulkWorker(IServiceScopeFactory scopes, BulkRunQueue queue, IDbContextFactory<JobsPortalDbContext> dbFactory,
+    TimeProvider clock, ILogger<BulkWorker> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await RecoverAsync(stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A database without the table yet (being migrated) has no interrupted runs either.
+            logger.LogWarning(e, "Could not look for interrupted bulk runs");
+        }
+
+        var running = new List<Task>();
+        try
+        {
+            await foreach (var runId in queue.ReadAllAsync(stoppingToken))
+            {
+                running.RemoveAll(t => t.IsCompleted);
+                running.Add(RunAsync(runId, stoppingToken));
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        // Each run ends after the job it is on and records itself as interrupted.
+        await Task.WhenAll(running);
+    }
+
+    private async Task RunAsync(int runId, CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        using var source = queue.Track(runId);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<BulkRunProcessor>().RunAsync(runId, source.Token, stoppingToken);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Bulk run {RunId} failed", runId);
+        }
+        finally
+        {
+            queue.Untrack(runId);
+        }
+    }
+
+    private async Task RecoverAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(AuditActor.System, ct);
+        var runs = await db.BulkRuns.Where(r => r.State == BulkRunState.Queued || r.State == BulkRunState.Running).ToListAsync(ct);
+        if (runs.Count == 0)
+        {
+            return;
+        }
+        var ids = runs.Select(r => r.Id).ToList();
+        // A job whose cancel this run recorded was cancelled by it, whatever the last batch of outcomes said.
+        await db.BulkRunJobs
+            .Where(j => ids.Contains(j.BulkRunId) && j.Outcome == BulkJobOutcome.Waiting
+                && db.JobCancellations.Any(c => c.JobId == j.JobId && c.BulkRunId == j.BulkRunId))
+            .ExecuteUpdateAsync(j => j.SetProperty(x => x.Outcome, BulkJobOutcome.Cancelled), ct);
+        var counts = await db.BulkRunJobs.Where(j => ids.Contains(j.BulkRunId))
+            .GroupBy(j => new { j.BulkRunId, j.Outcome }).Select(g => new { g.Key.BulkRunId, g.Key.Outcome, Count = g.Count() }).ToListAsync(ct);
+        foreach (var run in runs)
+        {
+            int Count(BulkJobOutcome outcome) => counts.Where(c => c.BulkRunId == run.Id && c.Outcome == outcome).Sum(c => c.Count);
+            run.Cancelled = Count(BulkJobOutcome.Cancelled);
+            run.AlreadyCancelled = Count(BulkJobOutcome.AlreadyCancelled);
+            run.Failed = Count(BulkJobOutcome.Failed);
+            run.State = BulkRunState.Interrupted;
+            run.FinishedAt ??= clock.GetUtcNow().UtcDateTime;
+            run.Message = $"The app stopped during this run with {Count(BulkJobOutcome.Waiting):N0} job(s) not run; start a new run for them.";
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}
