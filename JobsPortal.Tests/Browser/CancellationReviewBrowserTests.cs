@@ -21,7 +21,7 @@ public sealed partial class CancellationReviewBrowserTests(BrowserFixture fixtur
         var page = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(page, "sara.khan@example.com");
         await page.GetByRole(AriaRole.Link, new() { Name = "Cancellations", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Cancellations" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Cancellations", Exact = true })).ToBeVisibleAsync();
         await BrowserFixture.WaitForInteractiveAsync(page);
 
         // Filter by a reason: the address carries it, and every row shows it.

@@ -424,10 +424,16 @@ namespace JobsPortal.Data.Migrations
 
                     b.HasIndex("CreatedByUserId");
 
+                    b.HasIndex("Description");
+
+                    b.HasIndex("ExpirationDate");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("ScheduledDate");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("UpdatedByUserId");
 
@@ -436,6 +442,8 @@ namespace JobsPortal.Data.Migrations
                     b.HasIndex("AssignedUserId", "CreatedAt");
 
                     b.HasIndex("JobStatusId", "CreatedAt");
+
+                    b.HasIndex("JobTypeId", "CreatedAt");
 
                     b.HasIndex("LifeCycleState", "CreatedAt");
 

@@ -424,10 +424,16 @@ namespace JobsPortal.Data.Migrations
 
                     b.HasIndex("CreatedByUserId");
 
+                    b.HasIndex("Description");
+
+                    b.HasIndex("ExpirationDate");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("ScheduledDate");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("UpdatedByUserId");
 
@@ -436,6 +442,8 @@ namespace JobsPortal.Data.Migrations
                     b.HasIndex("AssignedUserId", "CreatedAt");
 
                     b.HasIndex("JobStatusId", "CreatedAt");
+
+                    b.HasIndex("JobTypeId", "CreatedAt");
 
                     b.HasIndex("LifeCycleState", "CreatedAt");
 
@@ -806,6 +814,28 @@ namespace JobsPortal.Data.Migrations
                     b.HasIndex("BusinessUnitId");
 
                     b.ToTable("Units");
+                });
+
+            modelBuilder.Entity("JobsPortal.Data.Entities.UserPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Key");
+
+                    b.ToTable("UserPreferences");
                 });
 
             modelBuilder.Entity("JobsPortal.Data.Entities.UserSession", b =>
@@ -1232,6 +1262,17 @@ namespace JobsPortal.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("BusinessUnit");
+                });
+
+            modelBuilder.Entity("JobsPortal.Data.Entities.UserPreference", b =>
+                {
+                    b.HasOne("JobsPortal.Data.Entities.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("JobsPortal.Data.Entities.UserSession", b =>

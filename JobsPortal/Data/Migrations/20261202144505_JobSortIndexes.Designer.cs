@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace JobsPortal.Data.Migrations
 {
     [DbContext(typeof(JobsPortalDbContext))]
-    [Migration("20261202150245_JobSortIndexes")]
+    [Migration("20261202144505_JobSortIndexes")]
     partial class JobSortIndexes
     {
         /// <inheritdoc />

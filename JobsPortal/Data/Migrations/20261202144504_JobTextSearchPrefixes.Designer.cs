@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace JobsPortal.Data.Migrations
 {
     [DbContext(typeof(JobsPortalDbContext))]
-    [Migration("20261202145153_JobTextSearchPrefixes")]
+    [Migration("20261202144504_JobTextSearchPrefixes")]
     partial class JobTextSearchPrefixes
     {
         /// <inheritdoc />
