@@ -43,7 +43,7 @@ public sealed partial class CancellationServiceTests(SeededTemplate template) : 
             .OrderBy(j => j.Id).FirstAsync();
     }
 
-    private static async Task<CancelJobResult> CancelAsync(TestDatabase db, Job job, Func<CancelJobCommand, CancelJobCommand>? change = null)
+    private static async Task<JobResult<CancelledJob>> CancelAsync(TestDatabase db, Job job, Func<CancelJobCommand, CancelJobCommand>? change = null)
     {
         var command = new CancelJobCommand(EntityIdentifier.Of("number", job.Number), await db.PrincipalAsync(Agent), CancellationChannel.PORTAL);
         return await Service(db).CancelAsync(change is null ? command : change(command));

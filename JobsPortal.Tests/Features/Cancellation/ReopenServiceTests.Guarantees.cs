@@ -33,7 +33,7 @@ public sealed partial class ReopenServiceTests
         var sara = await db.PrincipalAsync(DemoPeople.Supervisor);
         var alex = await db.PrincipalAsync(DemoPeople.Admin);
 
-        var results = await AllAtOnceAsync(db, Enumerable.Range(0, 12).Select(i => (Func<IServiceProvider, Task<ReopenJobResult>>)(sp =>
+        var results = await AllAtOnceAsync(db, Enumerable.Range(0, 12).Select(i => (Func<IServiceProvider, Task<JobResult<ReopenedJob>>>)(sp =>
             sp.GetRequiredService<ReopenService>().ReopenAsync(new ReopenJobCommand(
                 EntityIdentifier.Of("number", before.Job.Number), i % 2 == 0 ? sara : alex, CancellationChannel.API, $"Attempt {i}")))));
 
@@ -71,8 +71,8 @@ public sealed partial class ReopenServiceTests
                     EntityIdentifier.ById(before.Job.Id), tom, CancellationChannel.PORTAL) { ExpectedVersion = tomsVersion }),
             ]);
 
-            var reopen = (ReopenJobResult)results[0];
-            var cancel = (CancelJobResult)results[1];
+            var reopen = (JobResult<ReopenedJob>)results[0];
+            var cancel = (JobResult<CancelledJob>)results[1];
             Assert.True(reopen.Succeeded, reopen.Error?.Message);
             // Told what happened: cancelled by Maria (the cancel came first) or changed since Tom opened it (the reopen did).
             Assert.Contains(cancel.Error?.Code, new[] { CancelErrorCodes.JobAlreadyCancelled, CancelErrorCodes.JobChanged });
@@ -101,12 +101,12 @@ public sealed partial class ReopenServiceTests
                 new CancelJobCommand(EntityIdentifier.ById(before.Job.Id), maria, CancellationChannel.API) { CancelProvidedItems = true })));
 
         // Each success is one whole step from the state the one before it left: no half-done reopen or cancel.
-        var reopens = results.OfType<ReopenJobResult>().Count(r => r.Succeeded);
-        var cancels = results.OfType<CancelJobResult>().Count(r => r.Succeeded);
+        var reopens = results.OfType<JobResult<ReopenedJob>>().Count(r => r.Succeeded);
+        var cancels = results.OfType<JobResult<CancelledJob>>().Count(r => r.Succeeded);
         Assert.True(reopens >= 1, "the job was cancelled, so some reopen came first");
-        Assert.All(results.OfType<ReopenJobResult>().Where(r => !r.Succeeded), r =>
+        Assert.All(results.OfType<JobResult<ReopenedJob>>().Where(r => !r.Succeeded), r =>
             Assert.Contains(r.Error!.Code, new[] { ReopenErrorCodes.JobAlreadyReopened }));
-        Assert.All(results.OfType<CancelJobResult>().Where(r => !r.Succeeded), r => Assert.Equal(CancelErrorCodes.JobAlreadyCancelled, r.Error!.Code));
+        Assert.All(results.OfType<JobResult<CancelledJob>>().Where(r => !r.Succeeded), r => Assert.Equal(CancelErrorCodes.JobAlreadyCancelled, r.Error!.Code));
         var after = await ReadAsync(db, before.Job.Id);
         Assert.Equal(1 + cancels, after.Cancellations.Count);
         Assert.Equal(reopens, after.Cancellations.Count(c => c.ReopenedAt != null));

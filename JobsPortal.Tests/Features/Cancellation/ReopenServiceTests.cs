@@ -28,12 +28,12 @@ public sealed partial class ReopenServiceTests(SeededTemplate template) : IClass
         return new Before(job, job.Items.ToDictionary(i => i.Id, i => i.State));
     }
 
-    private static async Task<CancelJobResult> CancelAsync(TestDatabase db, Job job, bool provided = true, string who = DemoPeople.Agent, int? version = null) =>
+    private static async Task<JobResult<CancelledJob>> CancelAsync(TestDatabase db, Job job, bool provided = true, string who = DemoPeople.Agent, int? version = null) =>
         await db.Service<CancellationService>().CancelAsync(
             new CancelJobCommand(EntityIdentifier.Of("number", job.Number), await db.PrincipalAsync(who), CancellationChannel.PORTAL, CancelProvidedItems: provided)
             { ExpectedVersion = version });
 
-    private static async Task<ReopenJobResult> ReopenAsync(TestDatabase db, Job job, string who = DemoPeople.Supervisor, string? reason = Reason, int? version = null) =>
+    private static async Task<JobResult<ReopenedJob>> ReopenAsync(TestDatabase db, Job job, string who = DemoPeople.Supervisor, string? reason = Reason, int? version = null) =>
         await db.Service<ReopenService>().ReopenAsync(
             new ReopenJobCommand(EntityIdentifier.Of("number", job.Number), await db.PrincipalAsync(who), CancellationChannel.PORTAL, reason)
             { ExpectedVersion = version });

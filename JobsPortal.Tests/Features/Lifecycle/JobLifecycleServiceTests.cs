@@ -22,11 +22,11 @@ public sealed class JobLifecycleServiceTests(SeededTemplate template) : IClassFi
             .OrderBy(j => j.Id).FirstAsync();
     }
 
-    private static async Task<JobMoveResult> StartAsync(TestDatabase db, Job job, EntityIdentifier? status = null) =>
+    private static async Task<JobResult<JobMoved>> StartAsync(TestDatabase db, Job job, EntityIdentifier? status = null) =>
         await db.Service<JobLifecycleService>().StartAsync(
             new JobTransitionCommand(EntityIdentifier.Of("number", job.Number), await db.PrincipalAsync(Agent), CancellationChannel.PORTAL, status));
 
-    private static async Task<JobMoveResult> CompleteAsync(TestDatabase db, Job job, EntityIdentifier? status = null) =>
+    private static async Task<JobResult<JobMoved>> CompleteAsync(TestDatabase db, Job job, EntityIdentifier? status = null) =>
         await db.Service<JobLifecycleService>().CompleteAsync(
             new JobTransitionCommand(EntityIdentifier.Of("number", job.Number), await db.PrincipalAsync(Agent), CancellationChannel.API, status));
 

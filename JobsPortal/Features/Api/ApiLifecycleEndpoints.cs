@@ -1,3 +1,4 @@
+using JobsPortal.Features.Cancellation;
 using JobsPortal.Features.Lifecycle;
 
 namespace JobsPortal.Features.Api;
@@ -66,7 +67,7 @@ internal static class ApiLifecycleEndpoints
         return (request, bodyError ?? queryError);
     }
 
-    private static async Task<IResult> AnswerAsync(JobMoveResult result, ApiJobQueries queries, FieldsSet? fields, HttpContext context)
+    private static async Task<IResult> AnswerAsync(JobResult<JobMoved> result, ApiJobQueries queries, FieldsSet? fields, HttpContext context)
     {
         if (!result.Succeeded)
         {

@@ -61,7 +61,7 @@ public sealed class BulkRunProcessor(
                 break;
             }
             var result = actor is null
-                ? CancelJobResult.Fail(CancelError.Forbidden(CancelErrorCodes.NotAllowed, "The account that started this run no longer exists."))
+                ? JobResult<CancelledJob>.Fail(CancelError.Forbidden(CancelErrorCodes.NotAllowed, "The account that started this run no longer exists."))
                 : await CancelOneAsync(item, actor, choices, run);
             Record(run, item, result);
             if (++pending >= FlushEvery || clock.GetElapsedTime(lastFlush) >= FlushInterval)
@@ -87,12 +87,12 @@ public sealed class BulkRunProcessor(
         await SaveAsync(db, runId);
     }
 
-    private async Task<CancelJobResult> CancelOneAsync(BulkRunJob item, System.Security.Claims.ClaimsPrincipal actor, Dictionary<int, BulkRunChoice> choices, BulkRun run)
+    private async Task<JobResult<CancelledJob>> CancelOneAsync(BulkRunJob item, System.Security.Claims.ClaimsPrincipal actor, Dictionary<int, BulkRunChoice> choices, BulkRun run)
     {
         if (!choices.TryGetValue(item.Job.JobTypeId, out var choice))
         {
             // The job's type was changed after the run was planned; the run has no choice for its new type.
-            return CancelJobResult.Fail(CancelError.Invalid(CancelErrorCodes.StatusNotAllowed,
+            return JobResult<CancelledJob>.Fail(CancelError.Invalid(CancelErrorCodes.StatusNotAllowed,
                 $"Job {item.Job.Number} changed type after it was selected; cancel it on its own."));
         }
         var command = new CancelJobCommand(EntityIdentifier.ById(item.JobId), actor, CancellationChannel.PORTAL,
@@ -104,7 +104,7 @@ public sealed class BulkRunProcessor(
         return await cancellations.CancelAsync(command, CancellationToken.None);
     }
 
-    private void Record(BulkRun run, BulkRunJob item, CancelJobResult result)
+    private void Record(BulkRun run, BulkRunJob item, JobResult<CancelledJob> result)
     {
         item.ProcessedAt = clock.GetUtcNow().UtcDateTime;
         if (result.Succeeded)

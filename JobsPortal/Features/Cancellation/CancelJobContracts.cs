@@ -81,22 +81,25 @@ public sealed record CancelledJob(
     string CancelledBy,
     CancellationChannel Channel);
 
-/// <summary>Either the cancelled job or an error: expected failures are results, not exceptions.</summary>
-public sealed record CancelJobResult
+/// <summary>
+/// What a cancel, reopen, create, start or complete did: the job as it now is, or an error with a
+/// stable code. Expected failures are results, not exceptions.
+/// </summary>
+public sealed record JobResult<TJob> where TJob : class
 {
-    private CancelJobResult(CancelledJob? job, CancelError? error)
+    private JobResult(TJob? job, CancelError? error)
     {
         Job = job;
         Error = error;
     }
 
-    public CancelledJob? Job { get; }
+    public TJob? Job { get; }
     public CancelError? Error { get; }
     public bool Succeeded => Error is null;
 
-    public static CancelJobResult Ok(CancelledJob job) => new(job, null);
-    public static CancelJobResult Fail(CancelError error) => new(null, error);
-    public static implicit operator CancelJobResult(CancelError error) => Fail(error);
+    public static JobResult<TJob> Ok(TJob job) => new(job, null);
+    public static JobResult<TJob> Fail(CancelError error) => new(null, error);
+    public static implicit operator JobResult<TJob>(CancelError error) => Fail(error);
 }
 
 /// <summary>What the Cancel dialog offers for one job: only what its type allows.</summary>

@@ -35,7 +35,7 @@ public sealed class CancellationService(
     SqliteWriteGate writeGate,
     TimeProvider clock)
 {
-    public async Task<CancelJobResult> CancelAsync(CancelJobCommand command, CancellationToken ct = default)
+    public async Task<JobResult<CancelledJob>> CancelAsync(CancelJobCommand command, CancellationToken ct = default)
     {
         // Characters as a person counts them (an emoji is one), the same count as the dialog's counter.
         if (!VisibleText.Fits(command.Note, CancelJobCommand.NoteMaxLength))
@@ -179,7 +179,7 @@ public sealed class CancellationService(
         var result = new CancelledJob(job.Id, job.Number, status.Value.Id, status.Value.Name, reason.Value.Id, reason.Value.Name,
             command.CancelProvidedItems, plan.ItemsCancelled, plan.ProvidedItemsLeft, now, actor.DisplayName, command.Channel);
         await notifier.PublishAsync(new JobChanged(job.Id, job.Number, JobChangeKind.Cancelled, LifeCycleState.CANCELLED, actor.DisplayName, now));
-        return CancelJobResult.Ok(result);
+        return JobResult<CancelledJob>.Ok(result);
     }
 
     /// <summary>What the dialog may offer for a job: its type's cancel statuses and usable reasons, and its items.</summary>

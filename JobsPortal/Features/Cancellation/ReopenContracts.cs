@@ -44,23 +44,6 @@ public sealed record ReopenedJob(
     DateTime ReopenedAtUtc,
     string ReopenedBy);
 
-/// <summary>Either the reopened job or an error: expected failures are results, not exceptions.</summary>
-public sealed record ReopenJobResult
-{
-    private ReopenJobResult(ReopenedJob? job, CancelError? error)
-    {
-        Job = job;
-        Error = error;
-    }
-
-    public ReopenedJob? Job { get; }
-    public CancelError? Error { get; }
-    public bool Succeeded => Error is null;
-
-    public static ReopenJobResult Ok(ReopenedJob job) => new(job, null);
-    public static implicit operator ReopenJobResult(CancelError error) => new(null, error);
-}
-
 /// <summary>What the Reopen dialog shows for one job: what the reopen would give back, or why it cannot.</summary>
 public sealed record ReopenOptions(
     int JobId,

@@ -37,7 +37,7 @@ public sealed class ReopenService(
     TimeProvider clock,
     IOptions<CancellationOptions> options)
 {
-    public async Task<ReopenJobResult> ReopenAsync(ReopenJobCommand command, CancellationToken ct = default)
+    public async Task<JobResult<ReopenedJob>> ReopenAsync(ReopenJobCommand command, CancellationToken ct = default)
     {
         var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();
         if (reason is null)
@@ -142,7 +142,7 @@ public sealed class ReopenService(
 
         await writeTurn.DisposeAsync();
         await notifier.PublishAsync(new JobChanged(job.Id, job.Number, JobChangeKind.Reopened, state, actor.DisplayName, now));
-        return ReopenJobResult.Ok(new ReopenedJob(job.Id, job.Number, cancellation.Id, state, status.Id, status.Name, restored, now, actor.DisplayName));
+        return JobResult<ReopenedJob>.Ok(new ReopenedJob(job.Id, job.Number, cancellation.Id, state, status.Id, status.Name, restored, now, actor.DisplayName));
     }
 
     /// <summary>What the Reopen dialog shows: the state, status and items the reopen would give back, or why it cannot.</summary>

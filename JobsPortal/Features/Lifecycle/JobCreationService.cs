@@ -28,7 +28,7 @@ public sealed class JobCreationService(
     SqliteWriteGate writeGate,
     TimeProvider clock)
 {
-    public async Task<JobMoveResult> CreateAsync(CreateJobCommand command, CancellationToken ct = default)
+    public async Task<JobResult<JobMoved>> CreateAsync(CreateJobCommand command, CancellationToken ct = default)
     {
         if (Shape(command) is { } shape)
         {
@@ -128,7 +128,7 @@ public sealed class JobCreationService(
         }
         await writeTurn.DisposeAsync();
         await notifier.PublishAsync(new JobChanged(job.Id, job.Number, JobChangeKind.Created, state, actor.DisplayName, now));
-        return JobMoveResult.Ok(new JobMoved(job.Id, job.Number, state, status.Status.Id, status.Status.Name, 0, now, actor.DisplayName));
+        return JobResult<JobMoved>.Ok(new JobMoved(job.Id, job.Number, state, status.Status.Id, status.Status.Name, 0, now, actor.DisplayName));
     }
 
     /// <summary>What the New job dialog offers: every type, unit and person who can be assigned.</summary>

@@ -26,14 +26,14 @@ public sealed class JobLifecycleService(
     TimeProvider clock)
 {
     /// <summary>PENDING → IN_PROGRESS, with the given status or the type's default start status; sets the start date.</summary>
-    public Task<JobMoveResult> StartAsync(JobTransitionCommand command, CancellationToken ct = default) =>
+    public Task<JobResult<JobMoved>> StartAsync(JobTransitionCommand command, CancellationToken ct = default) =>
         MoveAsync(command, LifeCycleState.PENDING, LifeCycleState.IN_PROGRESS, ct);
 
     /// <summary>IN_PROGRESS → COMPLETED, with the given status or the type's default complete status; pending items become provided.</summary>
-    public Task<JobMoveResult> CompleteAsync(JobTransitionCommand command, CancellationToken ct = default) =>
+    public Task<JobResult<JobMoved>> CompleteAsync(JobTransitionCommand command, CancellationToken ct = default) =>
         MoveAsync(command, LifeCycleState.IN_PROGRESS, LifeCycleState.COMPLETED, ct);
 
-    private async Task<JobMoveResult> MoveAsync(JobTransitionCommand command, LifeCycleState from, LifeCycleState to, CancellationToken ct)
+    private async Task<JobResult<JobMoved>> MoveAsync(JobTransitionCommand command, LifeCycleState from, LifeCycleState to, CancellationToken ct)
     {
         if (command.Job.Validate("job_identifier", EntityIdentifier.JobKeys, out var jobKey, out var jobValue) is { } jobShape)
         {
@@ -135,7 +135,7 @@ public sealed class JobLifecycleService(
         await writeTurn.DisposeAsync();
         var kind = to == LifeCycleState.COMPLETED ? JobChangeKind.Completed : JobChangeKind.Started;
         await notifier.PublishAsync(new JobChanged(job.Id, job.Number, kind, to, actor.DisplayName, now));
-        return JobMoveResult.Ok(new JobMoved(job.Id, job.Number, to, status.Status.Id, status.Status.Name, provided, now, actor.DisplayName));
+        return JobResult<JobMoved>.Ok(new JobMoved(job.Id, job.Number, to, status.Status.Id, status.Status.Name, provided, now, actor.DisplayName));
     }
 
     /// <summary>What the Start or Complete dialog offers: the statuses the job's type allows for the state it would move to.</summary>

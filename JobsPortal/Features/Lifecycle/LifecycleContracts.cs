@@ -88,23 +88,6 @@ public sealed record JobMoved(
     DateTime AtUtc,
     string By);
 
-/// <summary>Either the job or an error with a stable code: expected failures are results, not exceptions.</summary>
-public sealed record JobMoveResult
-{
-    private JobMoveResult(JobMoved? job, CancelError? error)
-    {
-        Job = job;
-        Error = error;
-    }
-
-    public JobMoved? Job { get; }
-    public CancelError? Error { get; }
-    public bool Succeeded => Error is null;
-
-    public static JobMoveResult Ok(JobMoved job) => new(job, null);
-    public static implicit operator JobMoveResult(CancelError error) => new(null, error);
-}
-
 /// <summary>What the Start and Complete dialogs offer for one job: the statuses its type allows for the target state.</summary>
 public sealed record TransitionOptions(
     int JobId,
