@@ -154,19 +154,23 @@ public sealed class ReopenService(
             {
                 j.Id, j.Number, j.Description, j.LifeCycleState, j.Version,
                 Items = j.Items.OrderBy(i => i.Id).Select(i => new { i.Id, i.ProductName, i.SerialNumber, i.Quantity, i.State }).ToList(),
-                Current = j.Cancellations.Where(c => c.ReopenedAt == null).Select(c => new
-                {
-                    By = c.CancelledByUser.DisplayName, c.CancelledAt, c.PreviousLifeCycleState,
-                    PreviousStatus = c.PreviousJobStatus == null ? null : c.PreviousJobStatus.Name,
-                    Changed = c.Items.Select(i => new { i.JobItemId, i.PreviousState }).ToList(),
-                }).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(ct);
         if (job is null)
         {
             return null;
         }
-        var current = job.LifeCycleState == LifeCycleState.CANCELLED ? job.Current : null;
+        // The current cancellation by the job's id on its own: as a subquery of the job's query EF Core
+        // would rank every cancellation with ROW_NUMBER() (about 1 s on a million jobs).
+        var current = job.LifeCycleState != LifeCycleState.CANCELLED ? null : await db.JobCancellations.AsNoTracking()
+            .Where(c => c.JobId == job.Id && c.ReopenedAt == null)
+            .Select(c => new
+            {
+                By = c.CancelledByUser.DisplayName, c.CancelledAt, c.PreviousLifeCycleState,
+                PreviousStatus = c.PreviousJobStatus == null ? null : c.PreviousJobStatus.Name,
+                Changed = c.Items.Select(i => new { i.JobItemId, i.PreviousState }).ToList(),
+            })
+            .FirstOrDefaultAsync(ct);
         var refusal = current is null
             ? (await NotCancelledAsync(db, job.Id, job.Number, job.LifeCycleState, ct)).Message
             : Refusal(job.Number, current.CancelledAt, current.PreviousLifeCycleState, clock.GetUtcNow().UtcDateTime)?.Message;
