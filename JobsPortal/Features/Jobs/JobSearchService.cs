@@ -33,7 +33,7 @@ public sealed class JobSearchService(IDbContextFactory<JobsPortalDbContext> dbFa
 
         if (JobSearchShapes.Of(query, text) is { } shape)
         {
-            var shapeCount = await JobSearchShapes.CountAsync(db, shape, CountCap + 1);
+            var shapeCount = await JobSearchShapes.CountAsync(db, shape, CountCap + 1, ct);
             if (shapeCount == 0)
             {
                 return new JobSearchPage([], 0, false);

@@ -43,14 +43,16 @@ internal static class JobSearchShapes
             query.ScheduledTo is { } scheduledTo ? ViewerDays.EndExclusive(scheduledTo, query.DayZone) : null);
     }
 
-    public static Task<int> CountAsync(JobsPortalDbContext db, Filters f, int max) =>
-        Count(db, f.State, f.TypeId, f.StatusId, f.UserId, f.UnitId, f.CreatedFrom, f.CreatedTo, f.ScheduledFrom, f.ScheduledTo, max);
+    public static Task<int> CountAsync(JobsPortalDbContext db, Filters f, int max, CancellationToken ct) =>
+        Count(db, f.State, f.TypeId, f.StatusId, f.UserId, f.UnitId, f.CreatedFrom, f.CreatedTo, f.ScheduledFrom, f.ScheduledTo, max, ct);
 
     public static async Task<List<JobSearchRow>> PageAsync(
         JobsPortalDbContext db, Filters f, JobSortColumn column, bool descending, int skip, int take, CancellationToken ct)
     {
         var rows = new List<JobSearchRow>(take);
-        var query = Pages[(column, descending)](
+        // An unknown column sorts as the service's Sort does for it: by creation.
+        var page = Pages.GetValueOrDefault((column, descending)) ?? Pages[(JobSortColumn.Created, descending)];
+        var query = page(
             db, f.State, f.TypeId, f.StatusId, f.UserId, f.UnitId, f.CreatedFrom, f.CreatedTo, f.ScheduledFrom, f.ScheduledTo, skip, take);
         await foreach (var row in query.WithCancellation(ct))
         {
@@ -75,13 +77,14 @@ internal static class JobSearchShapes
     private static readonly ParameterExpression Max = Expression.Parameter(typeof(int), "max");
     private static readonly ParameterExpression Skip = Expression.Parameter(typeof(int), "skip");
     private static readonly ParameterExpression Take = Expression.Parameter(typeof(int), "take");
+    private static readonly ParameterExpression Token = Expression.Parameter(typeof(CancellationToken), "ct");
 
-    private static readonly Func<JobsPortalDbContext, LifeCycleState?, int?, int?, string?, int?, DateTime?, DateTime?, DateTime?, DateTime?, int, Task<int>> Count =
+    private static readonly Func<JobsPortalDbContext, LifeCycleState?, int?, int?, string?, int?, DateTime?, DateTime?, DateTime?, DateTime?, int, CancellationToken, Task<int>> Count =
         EF.CompileAsyncQuery(
-            Expression.Lambda<Func<JobsPortalDbContext, LifeCycleState?, int?, int?, string?, int?, DateTime?, DateTime?, DateTime?, DateTime?, int, int>>(
+            Expression.Lambda<Func<JobsPortalDbContext, LifeCycleState?, int?, int?, string?, int?, DateTime?, DateTime?, DateTime?, DateTime?, int, CancellationToken, int>>(
                 Expression.Call(Method<Func<IQueryable<Job>, int>>(Queryable.Count),
                     Expression.Call(Method<Func<IQueryable<Job>, int, IQueryable<Job>>>(Queryable.Take), Filtered.Body, Max)),
-                [.. Filtered.Parameters, Max]));
+                [.. Filtered.Parameters, Max, Token]));
 
     private static readonly Dictionary<(JobSortColumn, bool), Func<JobsPortalDbContext, LifeCycleState?, int?, int?, string?, int?, DateTime?, DateTime?, DateTime?, DateTime?, int, int, IAsyncEnumerable<JobSearchRow>>> Pages =
         Enum.GetValues<JobSortColumn>()
