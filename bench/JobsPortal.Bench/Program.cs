@@ -3,10 +3,11 @@ using JobsPortal.Bench;
 
 // dotnet run -c Release --project bench/JobsPortal.Bench -- --database /tmp/search-1m.db [BenchmarkDotNet options]
 // The database may also come from JOBSPORTAL_BENCH_DB. --explain prints each case's SQL and SQLite's
-// plan instead of measuring. --bulk measures a bulk cancel of 1,000 jobs (on copies of the database) instead.
+// plan instead of measuring. --cpu prints the CPU time per search of cases 1 to 3, service and by hand. --bulk measures a bulk cancel of 1,000 jobs (on copies of the database) instead.
 var rest = new List<string>();
 var explain = false;
 var bulk = false;
+var cpu = false;
 for (var i = 0; i < args.Length; i++)
 {
     if (args[i] == "--database" && i + 1 < args.Length)
@@ -16,6 +17,10 @@ for (var i = 0; i < args.Length; i++)
     else if (args[i] == "--bulk")
     {
         bulk = true;
+    }
+    else if (args[i] == "--cpu")
+    {
+        cpu = true;
     }
     else if (args[i] == "--explain")
     {
@@ -36,6 +41,12 @@ if (BenchDatabase.Path is null)
 if (explain)
 {
     await Explain.RunAsync();
+    return 0;
+}
+
+if (cpu)
+{
+    await CpuPerSearch.RunAsync(searches: 500, rounds: 7);
     return 0;
 }
 

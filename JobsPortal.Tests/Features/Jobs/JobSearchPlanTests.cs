@@ -1,4 +1,5 @@
 using JobsPortal.Data;
+using JobsPortal.Data.Entities;
 using JobsPortal.Features.Jobs;
 using JobsPortal.Tests.TestInfrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -45,5 +46,24 @@ public sealed class JobSearchPlanTests
         var plan = await QueryPlans.PlanAsync(db.ConnectionString, Assert.Single(commands.Readers));
         Assert.False(plan.Contains("TEMP B-TREE", StringComparison.Ordinal), $"The page is sorted, not read in index order:\n{plan}");
         Assert.Contains(" USING ", plan);
+    }
+
+    [Fact]
+    public async Task A_search_sends_no_condition_for_the_filters_it_leaves_empty()
+    {
+        // The common searches are compiled queries whose filters are parameters that may be null; a
+        // leftover "@p IS NULL OR ..." would keep SQLite from using an index for that filter.
+        var commands = new StatementRecorder(sql => sql.Contains("\"Jobs\"", StringComparison.Ordinal) && sql.Contains("ORDER BY", StringComparison.Ordinal));
+        await using var db = await TestDatabase.CreateAsync(demoJobs: 50,
+            services => services.ConfigureDbContext<JobsPortalDbContext>(o => o.AddInterceptors(commands)));
+        var pending = new JobSearchQuery { States = [LifeCycleState.PENDING], Sort = JobSortColumn.ScheduledDate };
+
+        await new JobSearchService(db.Factory).SearchAsync(pending);
+        await new JobSearchService(db.Factory).SearchAsync(new JobSearchQuery());
+
+        Assert.Equal(2, commands.Readers.Count);
+        Assert.All(commands.Readers, c => Assert.DoesNotContain("IS NULL", c.Sql, StringComparison.Ordinal));
+        Assert.Contains("\"LifeCycleState\" = @", commands.Readers[0].Sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("WHERE", commands.Readers[1].Sql, StringComparison.Ordinal);
     }
 }
