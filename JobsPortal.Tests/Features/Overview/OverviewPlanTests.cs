@@ -10,25 +10,19 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JobsPortal.Tests.Features.Overview;
 
 /// <summary>
-/// The agent's "open jobs due soon" reads only the jobs in the window, through the four (assignee,
-/// date) indexes, with and without statistics: on a database that never ran ANALYZE, SQLite once read
-/// every job of the person's unit for it (a fifth of a million at 1M jobs), and the answer was still
-/// right, only slow. SQLite's plan for the queries the service sends, as JobSearchPlanTests does for the search.
+/// The agent's "open jobs due soon" reads only jobs scheduled or expiring in the window, with and
+/// without statistics: every read of Jobs is a range of a date. Without statistics SQLite takes the four
+/// (assignee, date) indexes; before them, on a database that never ran ANALYZE, it read every job of the
+/// person's unit (a fifth of a million at 1M jobs), and the answer was still right, only slow. With the
+/// statistics of this small database it reads the window of all assignees by the date indexes, also
+/// bounded. SQLite's plan for the queries the service sends, as JobSearchPlanTests does for the search.
 /// </summary>
 public sealed class OverviewPlanTests
 {
-    private static readonly string[] WindowReads =
-    [
-        "IX_Jobs_AssignedUserId_ScheduledDate (AssignedUserId=? AND ScheduledDate>? AND ScheduledDate<?)",
-        "IX_Jobs_AssignedUserId_ExpirationDate (AssignedUserId=? AND ExpirationDate>? AND ExpirationDate<?)",
-        "IX_Jobs_AssignedUnitId_ScheduledDate (AssignedUnitId=? AND ScheduledDate>? AND ScheduledDate<?)",
-        "IX_Jobs_AssignedUnitId_ExpirationDate (AssignedUnitId=? AND ExpirationDate>? AND ExpirationDate<?)",
-    ];
-
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task Due_soon_reads_only_the_window_through_the_assignee_and_date_indexes(bool analyzed)
+    public async Task Due_soon_reads_only_jobs_in_the_window(bool analyzed)
     {
         var commands = new DueSoonCommands();
         await using var db = await TestDatabase.CreateAsync(demoJobs: 200,
@@ -47,8 +41,15 @@ public sealed class OverviewPlanTests
         foreach (var (sql, parameters) in commands.Sent)
         {
             var plan = await PlanAsync(db.ConnectionString, sql, parameters);
-            Assert.DoesNotContain("SCAN", plan, StringComparison.Ordinal);
-            Assert.All(WindowReads, read => Assert.Contains(read, plan, StringComparison.Ordinal));
+            Assert.False(plan.Contains("SCAN", StringComparison.Ordinal), plan);
+            var reads = plan.Split('\n').Where(line => line.Contains("SEARCH j ", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(reads);
+            Assert.All(reads, read => Assert.Matches(@"(ScheduledDate|ExpirationDate)>\? AND \1<\?\)$", read));
+            if (!analyzed)
+            {
+                Assert.Contains("IX_Jobs_AssignedUnitId_ScheduledDate (AssignedUnitId=? AND ScheduledDate>? AND ScheduledDate<?)", plan, StringComparison.Ordinal);
+                Assert.Contains("IX_Jobs_AssignedUserId_ExpirationDate (AssignedUserId=? AND ExpirationDate>? AND ExpirationDate<?)", plan, StringComparison.Ordinal);
+            }
         }
     }
 
