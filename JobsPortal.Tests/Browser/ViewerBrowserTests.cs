@@ -71,7 +71,8 @@ public sealed class ViewerBrowserTests(BrowserFixture fixture)
         await utc.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
 
-        await Assertions.Expect(scheduled).ToHaveTextAsync(Formats.Minutes(job.ScheduledDate.Value));
+        // The shared machine is slow at times: wait as long as a sign-in may take.
+        await Assertions.Expect(scheduled).ToHaveTextAsync(Formats.Minutes(job.ScheduledDate.Value), new() { Timeout = 15_000 });
         await Assertions.Expect(page.GetByTestId("zone-hint").First).ToHaveTextAsync("Times in UTC");
 
         // Kept for the person: the next page's first paint, from the server, is already in UTC.
