@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using JobsPortal.Bench;
 
 // dotnet run -c Release --project bench/JobsPortal.Bench -- --database /tmp/search-1m.db [BenchmarkDotNet options]
+// (--filter '*Overview*' for the overview's service calls alone.)
 // The database may also come from JOBSPORTAL_BENCH_DB. --explain prints each case's SQL and SQLite's
 // plan instead of measuring. --cpu prints the CPU time per search of cases 1 to 3, service and by hand. --bulk measures a bulk cancel of 1,000 jobs (on copies of the database) instead.
 var rest = new List<string>();
@@ -61,5 +62,5 @@ if (!rest.Contains("--filter"))
 {
     rest.AddRange(["--filter", "*"]);
 }
-BenchmarkSwitcher.FromTypes([typeof(SearchBenchmarks), typeof(SortBenchmarks)]).Run([.. rest], new BenchConfig());
+BenchmarkSwitcher.FromTypes([typeof(SearchBenchmarks), typeof(SortBenchmarks), typeof(OverviewBenchmarks)]).Run([.. rest], new BenchConfig());
 return 0;

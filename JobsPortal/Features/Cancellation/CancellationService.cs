@@ -252,9 +252,10 @@ public sealed class CancellationService(
                 .Where(c => c.JobId == job.Id && c.ReopenedAt == null)
                 .Select(c => new { c.CancelledByUser.DisplayName, c.CancelledAt })
                 .SingleOrDefaultAsync(ct);
-            return CancelError.Conflict(CancelErrorCodes.JobAlreadyCancelled, by is null
-                ? $"Job {job.Number} is already cancelled."
-                : $"Job {job.Number} was already cancelled by {by.DisplayName} on {by.CancelledAt:yyyy-MM-dd HH:mm} UTC.");
+            return by is null
+                ? CancelError.Conflict(CancelErrorCodes.JobAlreadyCancelled, $"Job {job.Number} is already cancelled.")
+                : CancelError.Conflict(CancelErrorCodes.JobAlreadyCancelled,
+                    new TimedSentence(by.CancelledAt, at => $"Job {job.Number} was already cancelled by {by.DisplayName} on {at}."));
         }
         if (job.LifeCycleState == LifeCycleState.COMPLETED)
         {

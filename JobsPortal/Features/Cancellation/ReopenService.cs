@@ -124,7 +124,7 @@ public sealed class ReopenService(
             OccurredAt = now,
             Kind = JobEventKind.REOPENED,
             UserId = actor.Id,
-            Summary = Summary(command.Channel, cancellation.CancelledByUser.DisplayName, cancellation.CancelledAt, state, status.Name, restored, reason),
+            Summary = Summary(command.Channel, cancellation.CancelledByUser.DisplayName, state, status.Name, restored, reason),
         });
 
         try
@@ -172,8 +172,8 @@ public sealed class ReopenService(
             })
             .FirstOrDefaultAsync(ct);
         var refusal = current is null
-            ? (await NotCancelledAsync(db, job.Id, job.Number, job.LifeCycleState, ct)).Message
-            : Refusal(job.Number, current.CancelledAt, current.PreviousLifeCycleState, clock.GetUtcNow().UtcDateTime)?.Message;
+            ? await NotCancelledAsync(db, job.Id, job.Number, job.LifeCycleState, ct)
+            : Refusal(job.Number, current.CancelledAt, current.PreviousLifeCycleState, clock.GetUtcNow().UtcDateTime);
         var changed = current?.Changed.ToDictionary(c => c.JobItemId, c => c.PreviousState) ?? [];
         var cancelled = job.Items.Where(i => i.State == JobItemState.CANCELLED).ToList();
         return new ReopenOptions(job.Id, job.Number, job.Description, job.Version, current?.By, current?.CancelledAt,
@@ -189,8 +189,8 @@ public sealed class ReopenService(
         var days = Math.Max(0, options.Value.ReopenWindowDays);
         if (now - cancelledAt > TimeSpan.FromDays(days))
         {
-            return CancelError.Conflict(ReopenErrorCodes.WindowPassed,
-                $"Job {number} was cancelled on {cancelledAt:yyyy-MM-dd HH:mm} UTC; a cancellation can be reopened within {days} days of it, and that time has passed.");
+            return CancelError.Conflict(ReopenErrorCodes.WindowPassed, new TimedSentence(cancelledAt,
+                at => $"Job {number} was cancelled on {at}; a cancellation can be reopened within {days} days of it, and that time has passed."));
         }
         if (previousState is null)
         {
@@ -216,14 +216,17 @@ public sealed class ReopenService(
         var now = state.Label().ToLowerInvariant();
         return last is null
             ? CancelError.Conflict(ReopenErrorCodes.JobNotCancelled, $"Job {number} is {now}; only a cancelled job can be reopened.")
-            : CancelError.Conflict(ReopenErrorCodes.JobAlreadyReopened,
-                $"Job {number} was already reopened by {last.By ?? "someone"} on {last.At:yyyy-MM-dd HH:mm} UTC; it is {now} now.");
+            : CancelError.Conflict(ReopenErrorCodes.JobAlreadyReopened, new TimedSentence(last.At,
+                at => $"Job {number} was already reopened by {last.By ?? "someone"} on {at}; it is {now} now."));
     }
 
-    /// <summary>The REOPENED event's sentence on the job's timeline.</summary>
-    private static string Summary(CancellationChannel channel, string cancelledBy, DateTime cancelledAt, LifeCycleState state, string statusName,
+    /// <summary>
+    /// The REOPENED event's sentence on the job's timeline. It is stored, so it names no time: the timeline shows
+    /// each event's time on the viewer's clock, the cancel it undoes among them.
+    /// </summary>
+    private static string Summary(CancellationChannel channel, string cancelledBy, LifeCycleState state, string statusName,
         int restored, string reason) =>
-        $"Cancellation by {cancelledBy} on {cancelledAt:yyyy-MM-dd HH:mm} UTC reopened via {(channel == CancellationChannel.API ? "API" : "portal")}: " +
+        $"Cancellation by {cancelledBy} reopened via {(channel == CancellationChannel.API ? "API" : "portal")}: " +
         $"back to {state.Label()} with status {statusName}, {restored} item(s) restored. Reason: {reason}";
 
     private static CancelError NotAllowed() =>
