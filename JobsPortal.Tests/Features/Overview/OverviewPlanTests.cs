@@ -1,10 +1,7 @@
-using System.Data.Common;
 using JobsPortal.Data;
 using JobsPortal.Features.Overview;
 using JobsPortal.Tests.TestInfrastructure;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JobsPortal.Tests.Features.Overview;
@@ -24,7 +21,8 @@ public sealed class OverviewPlanTests
     [InlineData(true)]
     public async Task Due_soon_reads_only_jobs_in_the_window(bool analyzed)
     {
-        var commands = new DueSoonCommands();
+        // The queries of jobs by assignee that the overview sends.
+        var commands = new StatementRecorder(sql => sql.Contains("FROM \"Jobs\"", StringComparison.Ordinal) && sql.Contains("\"AssignedUnitId\"", StringComparison.Ordinal));
         await using var db = await TestDatabase.CreateAsync(demoJobs: 200,
             services => services.ConfigureDbContext<JobsPortalDbContext>(o => o.AddInterceptors(commands)));
         if (analyzed)
@@ -32,15 +30,15 @@ public sealed class OverviewPlanTests
             await using var context = db.CreateContext();
             await context.Database.ExecuteSqlRawAsync("ANALYZE;");
         }
-        commands.Sent.Clear();
+        commands.Readers.Clear();
 
         await db.Service<OverviewService>().GetAsync(await db.PrincipalAsync(DemoPeople.Agent), TimeZoneInfo.Utc);
 
         // The count and the first rows.
-        Assert.Equal(2, commands.Sent.Count);
-        foreach (var (sql, parameters) in commands.Sent)
+        Assert.Equal(2, commands.Readers.Count);
+        foreach (var statement in commands.Readers)
         {
-            var plan = await PlanAsync(db.ConnectionString, sql, parameters);
+            var plan = await QueryPlans.PlanAsync(db.ConnectionString, statement);
             Assert.False(plan.Contains("SCAN", StringComparison.Ordinal), plan);
             var reads = plan.Split('\n').Where(line => line.Contains("SEARCH j ", StringComparison.Ordinal)).ToList();
             Assert.NotEmpty(reads);
@@ -50,41 +48,6 @@ public sealed class OverviewPlanTests
                 Assert.Contains("IX_Jobs_AssignedUnitId_ScheduledDate (AssignedUnitId=? AND ScheduledDate>? AND ScheduledDate<?)", plan, StringComparison.Ordinal);
                 Assert.Contains("IX_Jobs_AssignedUserId_ExpirationDate (AssignedUserId=? AND ExpirationDate>? AND ExpirationDate<?)", plan, StringComparison.Ordinal);
             }
-        }
-    }
-
-    private static async Task<string> PlanAsync(string connectionString, string sql, IReadOnlyList<(string Name, object? Value)> parameters)
-    {
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-        var lines = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            lines.Add(reader.GetString(3));
-        }
-        return string.Join("\n", lines);
-    }
-
-    /// <summary>The queries of jobs by assignee that the overview sends, with their parameters.</summary>
-    private sealed class DueSoonCommands : DbCommandInterceptor
-    {
-        public List<(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters)> Sent { get; } = [];
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            if (command.CommandText.Contains("FROM \"Jobs\"", StringComparison.Ordinal) && command.CommandText.Contains("\"AssignedUnitId\"", StringComparison.Ordinal))
-            {
-                Sent.Add((command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value))]));
-            }
-            return ValueTask.FromResult(result);
         }
     }
 }
