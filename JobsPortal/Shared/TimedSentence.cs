@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
 namespace JobsPortal.Shared;
 
 /// <summary>
@@ -8,7 +11,7 @@ namespace JobsPortal.Shared;
 /// writes every time on a page). The sentence is a function of the written time rather than a format
 /// string, so a name with braces in it cannot break it.
 /// </summary>
-public sealed class TimedSentence(DateTime atUtc, Func<string, string> write)
+public sealed partial class TimedSentence(DateTime atUtc, Func<string, string> write)
 {
     public DateTime AtUtc { get; } = DateTime.SpecifyKind(atUtc, DateTimeKind.Utc);
 
@@ -19,4 +22,20 @@ public sealed class TimedSentence(DateTime atUtc, Func<string, string> write)
     public string In(TimeZoneInfo zone) => zone == TimeZoneInfo.Utc ? InUtc : write(ViewerClock.Minutes(AtUtc, zone));
 
     public override string ToString() => InUtc;
+
+    /// <summary>
+    /// A sentence that was stored as <see cref="InUtc"/> wrote it (a bulk run's outcome per job keeps the
+    /// cancel's sentence, "... on 2026-11-02 09:30 UTC."), with each such time on the viewer's clock, so a
+    /// page shows a stored record the way it shows a fresh one. Other text is left as it is.
+    /// </summary>
+    public static string Restamp(string stored, TimeZoneInfo zone) =>
+        zone == TimeZoneInfo.Utc || !stored.Contains(" UTC", StringComparison.Ordinal)
+            ? stored
+            : UtcStamp().Replace(stored, m => DateTime.TryParseExact(m.Groups["at"].Value, Formats.DateTimeMinutes, CultureInfo.InvariantCulture,
+                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var utc)
+                ? ViewerClock.Minutes(utc, zone)
+                : m.Value);
+
+    [GeneratedRegex(@"(?<at>\d{4}-\d{2}-\d{2} \d{2}:\d{2}) UTC\b", RegexOptions.CultureInvariant)]
+    private static partial Regex UtcStamp();
 }

@@ -87,4 +87,40 @@ public sealed class LifecycleDialogTests(SeededTemplate template) : IClassFixtur
         Assert.Equal("Check the outdoor box", saved.Description);
         Assert.Equal("CBL-RG6", Assert.Single(saved.Items).ProductCode);
     }
+
+    [Fact]
+    public async Task New_job_with_dates_in_the_wrong_order_names_the_picked_days_and_creates_nothing()
+    {
+        await using var db = await template.CloneAsync();
+        await using var ctx = await AppTestContext.CreateAsync(db, DemoPeople.Agent);
+        // East of UTC a picked day starts on the day before in UTC: the sentence must still name the picked days.
+        ctx.Services.GetRequiredService<JobsPortal.Shared.ViewerClock>().Use("Asia/Kolkata");
+        var host = ctx.RenderWithProviders();
+        var dialogs = ctx.Services.GetRequiredService<IDialogService>();
+        var snackbar = ctx.Services.GetRequiredService<ISnackbar>();
+        // The dialog's task ends when it closes, which this one must not: it is started, not awaited.
+        Task<JobMoved?>? shown = null;
+        await host.InvokeAsync(() => { shown = LifecycleLauncher.ShowNewJobAsync(dialogs, snackbar); });
+        host.WaitForElement("[data-testid=new-job-type]");
+        await using (var before = db.CreateContext())
+        {
+            var jobs = await before.Jobs.CountAsync();
+            var general = (await db.Service<JobCreationService>().GetChoicesAsync()).Types.Single(t => t.AlternativeCode == "GEN");
+            await host.InvokeAsync(() => host.FindComponents<MudSelect<int>>().First().Instance.ValueChanged.InvokeAsync(general.Id));
+            host.Find("input[data-testid=new-job-account]").Change("ACR123456");
+            host.Find("input[data-testid=new-job-description]").Change("Check the outdoor box");
+            var pickers = host.FindComponents<MudDatePicker>();
+            await host.InvokeAsync(() => pickers[0].Instance.DateChanged.InvokeAsync(new DateTime(2026, 11, 5)));
+            await host.InvokeAsync(() => pickers[1].Instance.DateChanged.InvokeAsync(new DateTime(2026, 11, 4)));
+
+            await host.Find("[data-testid=new-job-create]").ClickAsync(new());
+
+            const string Sentence = "The expiration date 2026-11-04 is before the scheduled date 2026-11-05.";
+            host.WaitForAssertion(() => Assert.Equal(Sentence, host.Find("[data-testid=new-job-error]").TextContent.Trim()));
+            Assert.Contains(Sentence, host.Find(".mud-input-helper-text.mud-input-error").TextContent, StringComparison.Ordinal);
+            Assert.False(shown!.IsCompleted);
+            await using var after = db.CreateContext();
+            Assert.Equal(jobs, await after.Jobs.CountAsync());
+        }
+    }
 }

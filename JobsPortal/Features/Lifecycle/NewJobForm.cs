@@ -33,6 +33,13 @@ public sealed class NewJobForm
     /// <summary>Enough to ask the service: a type, an account and a description.</summary>
     public bool CanSubmit => TypeId > 0 && !string.IsNullOrWhiteSpace(AccountNumber) && !string.IsNullOrWhiteSpace(Description);
 
+    /// <summary>
+    /// The dates' problem in the days the viewer picked ("The expiration date 2026-11-04 is before the
+    /// scheduled date 2026-11-05."), or null. The service checks the same rule on the UTC instants the
+    /// days start at, which can name the day before for a viewer east of UTC, so the dialog asks this first.
+    /// </summary>
+    public string? DatesProblem => JobFieldRules.Dates(ScheduledDate?.Date, ExpirationDate?.Date);
+
     public void AddItem() => Items.Add(new Item());
 
     public void RemoveItem(Item item) => Items.Remove(item);
