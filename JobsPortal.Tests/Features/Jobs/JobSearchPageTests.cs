@@ -4,6 +4,7 @@ using JobsPortal.Data.Entities;
 using JobsPortal.Features.Jobs;
 using JobsPortal.Tests.TestInfrastructure;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -199,5 +200,120 @@ public sealed class JobSearchPageTests(SearchFixture fixture) : IClassFixture<Se
 
         page.WaitForAssertion(() => Assert.Equal("100+ jobs", page.Find("[data-testid=result-count]").TextContent.Trim()), Wait);
         Assert.Contains("of 100+", page.Find(".mud-table-pagination").TextContent, StringComparison.Ordinal);
+    }
+
+    private static string? AriaSort(IRenderedComponent<JobSearch> page, string title) =>
+        page.FindAll("[data-testid=job-grid] thead th").Single(th => th.TextContent.Trim() == title).GetAttribute("aria-sort");
+
+    [Fact]
+    public async Task A_header_is_a_button_whose_column_tells_its_sort_and_a_second_click_turns_it_round()
+    {
+        await using var ctx = await AppTestContext.CreateAsync(fixture.Db, DemoPeople.Agent, "jobs");
+        var nav = ctx.Services.GetRequiredService<NavigationManager>();
+        var page = ctx.RenderPage<JobSearch>();
+        page.WaitForAssertion(() => Assert.Equal(25, ShownNumbers(page).Count), Wait);
+        Assert.Equal("descending", AriaSort(page, "Created"));
+        Assert.Null(AriaSort(page, "Number"));
+        Assert.Null(AriaSort(page, "Assigned to")); // not sortable: no button either
+        Assert.Empty(page.FindAll("[data-testid=job-grid] thead th").Single(th => th.TextContent.Trim() == "Assigned to").QuerySelectorAll("button"));
+
+        await page.InvokeAsync(() => page.FindAll("button.sortable-column-header").Single(b => b.TextContent.Trim() == "Number").Click());
+        page.WaitForAssertion(() => Assert.Equal("ascending", AriaSort(page, "Number")), Wait);
+        Assert.Null(AriaSort(page, "Created"));
+
+        await page.InvokeAsync(() => page.FindAll("button.sortable-column-header").Single(b => b.TextContent.Trim() == "Number").Click());
+
+        var descending = new JobSearchQuery { Sort = JobSortColumn.Number, Descending = true };
+        var expected = await ExpectedNumbersAsync(descending);
+        page.WaitForAssertion(() => Assert.Equal(expected, ShownNumbers(page)), Wait);
+        Assert.Equal("descending", AriaSort(page, "Number"));
+        Assert.Equal("http://localhost/jobs?sort=number&dir=desc", nav.Uri);
+    }
+
+    [Fact]
+    public async Task The_page_size_select_shows_that_many_rows_from_the_first_page_and_keeps_it_in_the_url()
+    {
+        await using var ctx = await AppTestContext.CreateAsync(fixture.Db, DemoPeople.Agent, "jobs?page=3");
+        var nav = ctx.Services.GetRequiredService<NavigationManager>();
+        var page = ctx.RenderPage<JobSearch>();
+        var third = await ExpectedNumbersAsync(new JobSearchQuery { Page = 2 });
+        page.WaitForAssertion(() => Assert.Equal(third, ShownNumbers(page)), Wait);
+        Assert.Equal("25", page.Find("[data-testid=page-size] option[selected]").TextContent);
+
+        await page.InvokeAsync(() => page.Find("[data-testid=page-size]").Change("50"));
+
+        var expected = await ExpectedNumbersAsync(new JobSearchQuery { PageSize = 50 });
+        page.WaitForAssertion(() => Assert.Equal(expected, ShownNumbers(page)), Wait);
+        Assert.Equal("http://localhost/jobs?size=50", nav.Uri);
+        Assert.Equal("50", page.Find("[data-testid=page-size] option[selected]").TextContent);
+        Assert.Equal("1", page.Find("[data-testid=job-grid]").GetAttribute("data-page"));
+        Assert.Contains($"1-50 of {fixture.Jobs.Count:N0}", page.Find(".mud-table-pagination").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_pager_buttons_move_between_pages_and_stop_at_the_ends()
+    {
+        await using var ctx = await AppTestContext.CreateAsync(fixture.Db, DemoPeople.Agent, "jobs?size=100");
+        var nav = ctx.Services.GetRequiredService<NavigationManager>();
+        var page = ctx.RenderPage<JobSearch>();
+        page.WaitForAssertion(() => Assert.Equal(100, ShownNumbers(page).Count), Wait);
+        Assert.True(page.Find("button[aria-label='Previous page']").HasAttribute("disabled"));
+
+        await page.InvokeAsync(() => page.Find("button[aria-label='Last page']").Click());
+
+        var last = (fixture.Jobs.Count - 1) / 100;
+        var expected = await ExpectedNumbersAsync(new JobSearchQuery { PageSize = 100, Page = last });
+        page.WaitForAssertion(() => Assert.Equal(expected, ShownNumbers(page)), Wait);
+        Assert.Equal($"http://localhost/jobs?page={last + 1}&size=100", nav.Uri);
+        Assert.True(page.Find("button[aria-label='Next page']").HasAttribute("disabled"));
+        Assert.False(page.Find("button[aria-label='Previous page']").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task A_tick_on_a_row_selects_its_job_and_the_row_shows_it_ticked()
+    {
+        await using var ctx = await AppTestContext.CreateAsync(fixture.Db, DemoPeople.Agent, "jobs");
+        var page = ctx.RenderPage<JobSearch>();
+        page.WaitForAssertion(() => Assert.Equal(25, ShownNumbers(page).Count), Wait);
+        var third = ShownNumbers(page)[2];
+        var nav = ctx.Services.GetRequiredService<NavigationManager>();
+
+        await page.InvokeAsync(() => page.FindAll("tr.job-row")[2].QuerySelector("input[data-testid=select-row]")!.Change(true));
+
+        page.WaitForAssertion(() => Assert.Equal("1 selected", page.Find("[data-testid=bulk-selected]").TextContent.Trim()), Wait);
+        var box = page.FindAll("tr.job-row")[2].QuerySelector("input[data-testid=select-row]")!;
+        Assert.True(box.HasAttribute("checked"));
+        Assert.Equal($"Select {third}", box.GetAttribute("aria-label"));
+        Assert.Contains("mud-checkbox-true", box.ParentElement!.ClassName, StringComparison.Ordinal);
+        Assert.Single(page.FindAll("tr.job-row input[data-testid=select-row][checked]"));
+        Assert.Equal("http://localhost/jobs", nav.Uri); // the tick did not open the row
+
+        await page.InvokeAsync(() => page.Find("[data-testid=bulk-clear]").Click());
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("tr.job-row input[data-testid=select-row][checked]")), Wait);
+    }
+
+    [Fact]
+    public async Task A_job_on_show_that_is_cancelled_elsewhere_turns_cancelled_in_the_list()
+    {
+        await using var db = await TestDatabase.CreateAsync(demoJobs: 60);
+        await using var ctx = await AppTestContext.CreateAsync(db, DemoPeople.Agent, "jobs?sort=number");
+        var page = ctx.RenderPage<JobSearch>();
+        page.WaitForAssertion(() => Assert.Equal(25, ShownNumbers(page).Count), Wait);
+        var row = page.FindAll("tr.job-row").First(r => r.QuerySelector("[data-testid=state-chip]")!.GetAttribute("data-state") is "PENDING" or "DRAFT");
+        var number = row.QuerySelector("a.job-link")!.TextContent.Trim();
+        string? StateOf() => page.FindAll("tr.job-row").Single(r => r.QuerySelector("a.job-link")!.TextContent.Trim() == number)
+            .QuerySelector("[data-testid=state-chip]")!.GetAttribute("data-state");
+
+        await using (var context = db.CreateContext())
+        {
+            var job = await context.Jobs.SingleAsync(j => j.Number == number);
+            job.LifeCycleState = LifeCycleState.CANCELLED; // as a cancel elsewhere would leave it (the list only reads it)
+            await context.SaveChangesAsync();
+            await ctx.Services.GetRequiredService<JobsPortal.Shared.JobChangeNotifier>().PublishAsync(
+                new JobsPortal.Shared.JobChanged(job.Id, number, JobsPortal.Shared.JobChangeKind.Cancelled, LifeCycleState.CANCELLED, "Tom", DateTime.UtcNow));
+        }
+
+        page.WaitForAssertion(() => Assert.Equal("CANCELLED", StateOf()), Wait);
     }
 }

@@ -9,7 +9,8 @@ namespace JobsPortal.Features.Jobs;
 /// <summary>
 /// The job search. The framework reads the address into the properties below (on arrival, and on
 /// back, forward or a link to another search); <see cref="JobSearchState"/> decides what that means
-/// for the grid, and the page carries it out.
+/// for the search, and the page runs it and shows its rows in <see cref="JobSearchGrid"/>. A job on
+/// show that changes elsewhere (a cancel by someone else, by the API or a bulk run) is searched again.
 /// </summary>
 public sealed partial class JobSearch
 {
@@ -19,6 +20,7 @@ public sealed partial class JobSearch
     [Inject] private ViewerClock Viewer { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private JobChangeNotifier Changes { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = Keys.Text)] private string? Text { get; set; }
     [SupplyParameterFromQuery(Name = Keys.State)] private string[]? States { get; set; }
@@ -42,6 +44,8 @@ public sealed partial class JobSearch
     private JobSearchGrid? _grid;
     private IReadOnlySet<string> _hiddenColumns = new HashSet<string>();
     private readonly Bulk.BulkSelection _selection = new();
+    private CancellationTokenSource? _search;
+    private IDisposable? _changes;
 
     private JobSearchAddress Address => new()
     {
@@ -52,10 +56,21 @@ public sealed partial class JobSearch
 
     protected override async Task OnInitializedAsync()
     {
-        // Read the address before the first await: the first render (and the grid's first load) comes with it.
         _state = new JobSearchState(Navigation, Clock) { DayZone = Viewer.Zone };
         _state.Follow(Address);
-        _options = await Search.GetOptionsAsync();
+        // Searching waits for the interactive render: a prerendered page would show rows (and
+        // data-results-for) that no one can click yet, and the search would run twice.
+        if (RendererInfo.IsInteractive)
+        {
+            _changes = Changes.Subscribe(OnJobChangedAsync);
+            var first = SearchAsync();
+            _options = await Search.GetOptionsAsync();
+            await first;
+        }
+        else
+        {
+            _options = await Search.GetOptionsAsync();
+        }
     }
 
     protected override async Task OnParametersSetAsync()
@@ -67,46 +82,35 @@ public sealed partial class JobSearch
         }
     }
 
-    /// <summary>The grid asks for a page: on first show, after a pager or header click, or after a reload.</summary>
-    private async Task<GridData<JobSearchRow>> LoadAsync(GridState<JobSearchRow> grid, CancellationToken ct)
+    /// <summary>Searches for the state's query; a newer search replaces (cancels) one still running.</summary>
+    private async Task SearchAsync()
     {
-        var query = _state.StartSearch(grid);
+        if (_search is { } running)
+        {
+            running.Cancel(); // at once, so no second search can start in between
+            running.Dispose();
+        }
+        var search = _search = new CancellationTokenSource();
+        var query = _state.StartSearch();
         StateHasChanged();
         try
         {
-            var page = await Search.SearchAsync(query, ct);
+            var page = await Search.SearchAsync(query, search.Token);
             _state.ShowResults(query, page);
-            return new GridData<JobSearchRow> { Items = page.Rows, TotalItems = page.Total };
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (search.IsCancellationRequested)
         {
-            // A newer search replaced this one; the grid ignores what this returns.
-            return new GridData<JobSearchRow> { Items = [], TotalItems = 0 };
+            return; // a newer search replaced this one
         }
-        finally
-        {
-            if (!ct.IsCancellationRequested)
-            {
-                _state.EndSearch();
-                StateHasChanged();
-            }
-        }
+        _state.EndSearch();
+        StateHasChanged();
     }
 
-    private async Task RefreshAsync(GridRefresh refresh)
-    {
-        switch (refresh)
-        {
-            case GridRefresh.NewGrid or GridRefresh.NewPage:
-                // A new grid loads when it first shows; a new CurrentPage makes the grid load.
-                StateHasChanged();
-                break;
-            case GridRefresh.Reload when _grid is not null:
-                StateHasChanged();
-                await _grid.ReloadAsync();
-                break;
-        }
-    }
+    private Task RefreshAsync(GridRefresh refresh) => refresh == GridRefresh.Reload ? SearchAsync() : Task.CompletedTask;
+
+    // Only a change to a job on show costs a search (of the same page).
+    private Task OnJobChangedAsync(JobChanged change) =>
+        InvokeAsync(() => _state.Result?.Rows.Any(r => r.Id == change.JobId) == true ? SearchAsync() : Task.CompletedTask);
 
     private async Task OnTextChangedAsync(string? text) => await RefreshAsync(await _state.TypeAsync(text));
 
@@ -120,9 +124,9 @@ public sealed partial class JobSearch
 
     private async Task CancelRowAsync(JobSearchRow row)
     {
-        if (await CancelJobLauncher.ShowAsync(Dialogs, Snackbar, row.Id, row.Number) is not null && _grid is not null)
+        if (await CancelJobLauncher.ShowAsync(Dialogs, Snackbar, row.Id, row.Number) is not null)
         {
-            await _grid.ReloadAsync();
+            await SearchAsync();
         }
     }
 
@@ -130,7 +134,13 @@ public sealed partial class JobSearch
     private async Task<IReadOnlyList<int>> MatchingIdsAsync() =>
         await Search.MatchingIdsAsync(_state.Query, Bulk.BulkCancelService.MaxJobs + 1);
 
-    public void Dispose() => _state?.Dispose();
+    public void Dispose()
+    {
+        _changes?.Dispose();
+        _search?.Cancel();
+        _search?.Dispose();
+        _state?.Dispose();
+    }
 
     /// <summary>A new job opens on its own page, where it can be started at once.</summary>
     private async Task NewJobAsync()

@@ -23,22 +23,22 @@ public enum JobSortColumn
 }
 
 /// <summary>
-/// Each sort key with its name in the search's address and the grid column (a <see cref="JobSearchRow"/>
-/// property) that shows it: the one place a name becomes a typed sort, so no column name is ever parsed into one.
+/// Each sort key with its name in the search's address: the one place a name becomes a typed sort,
+/// so no column name is ever parsed into one.
 /// </summary>
 public static class JobSortColumns
 {
-    private static readonly (JobSortColumn Column, string Name, string GridProperty)[] All =
+    private static readonly (JobSortColumn Column, string Name)[] All =
     [
-        (JobSortColumn.Number, "number", nameof(JobSearchRow.Number)),
-        (JobSortColumn.Description, "description", nameof(JobSearchRow.Description)),
-        (JobSortColumn.Type, "type", nameof(JobSearchRow.TypeName)),
-        (JobSortColumn.Status, "status", nameof(JobSearchRow.StatusName)),
-        (JobSortColumn.LifeCycleState, "state", nameof(JobSearchRow.LifeCycleState)),
-        (JobSortColumn.ScheduledDate, "scheduled", nameof(JobSearchRow.ScheduledDate)),
-        (JobSortColumn.ExpirationDate, "expiration", nameof(JobSearchRow.ExpirationDate)),
-        (JobSortColumn.Created, "created", nameof(JobSearchRow.CreatedAt)),
-        (JobSortColumn.Updated, "updated", nameof(JobSearchRow.UpdatedAt)),
+        (JobSortColumn.Number, "number"),
+        (JobSortColumn.Description, "description"),
+        (JobSortColumn.Type, "type"),
+        (JobSortColumn.Status, "status"),
+        (JobSortColumn.LifeCycleState, "state"),
+        (JobSortColumn.ScheduledDate, "scheduled"),
+        (JobSortColumn.ExpirationDate, "expiration"),
+        (JobSortColumn.Created, "created"),
+        (JobSortColumn.Updated, "updated"),
     ];
 
     /// <summary>Dates sort newest first at first; everything else A to Z.</summary>
@@ -49,10 +49,6 @@ public static class JobSortColumns
 
     public static JobSortColumn? FromName(string? name) =>
         All.Where(s => s.Name == name).Select(s => (JobSortColumn?)s.Column).FirstOrDefault();
-
-    /// <summary>The sort of the grid column that shows <paramref name="property"/> (what MudDataGrid names in a sort definition).</summary>
-    public static JobSortColumn? FromGridProperty(string? property) =>
-        All.Where(s => s.GridProperty == property).Select(s => (JobSortColumn?)s.Column).FirstOrDefault();
 }
 
 /// <summary>

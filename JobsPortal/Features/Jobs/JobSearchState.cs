@@ -1,26 +1,16 @@
 using JobsPortal.Shared;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace JobsPortal.Features.Jobs;
 
-/// <summary>What the grid has to do after the search changed.</summary>
+/// <summary>What the page has to do after the search changed.</summary>
 public enum GridRefresh
 {
     /// <summary>Nothing changed.</summary>
     None,
 
-    /// <summary>Other filters, same page, sort and page size: the grid loads again.</summary>
+    /// <summary>The search, its sort or its page changed: the page searches again.</summary>
     Reload,
-
-    /// <summary>Another page: the grid loads when it is given the new page.</summary>
-    NewPage,
-
-    /// <summary>
-    /// The address brought another sort or page size. MudDataGrid reads those only when it is created
-    /// (<c>InitialDirection</c>, <c>RowsPerPage</c>), so the page draws a new grid (<see cref="JobSearchState.GridKey"/>).
-    /// </summary>
-    NewGrid,
 }
 
 /// <summary>
@@ -42,9 +32,6 @@ public sealed class JobSearchState(NavigationManager navigation, TimeProvider cl
     /// <summary>The search box as typed, which runs ahead of <see cref="Query"/> until typing pauses.</summary>
     public string? Text { get; private set; }
 
-    /// <summary>Changes when the grid must be drawn anew; the page keys the grid with it.</summary>
-    public int GridKey { get; private set; }
-
     /// <summary>The page of results on show; null before the first search ends.</summary>
     public JobSearchPage? Result { get; private set; }
 
@@ -64,10 +51,20 @@ public sealed class JobSearchState(NavigationManager navigation, TimeProvider cl
         var r => $"{r.Total:N0} jobs",
     };
 
-    /// <summary>The pager's "1-25 of N" in MudBlazor's placeholders; a capped count is a floor.</summary>
-    public string PagerInfo => Result is { TotalIsCapped: true } r
-        ? $"{{first_item}}-{{last_item}} of {r.Total:N0}+"
-        : "{first_item}-{last_item} of {all_items}";
+    /// <summary>The pager's "1-25 of N" for the page on show; a capped count is a floor.</summary>
+    public string PagerInfo
+    {
+        get
+        {
+            var total = Result?.Total ?? 0;
+            var first = total == 0 ? 0 : Math.Min(Query.Page * Query.PageSize + 1, total);
+            var last = Math.Min((Query.Page + 1) * Query.PageSize, total);
+            return $"{first:N0}-{last:N0} of {total:N0}{(Result is { TotalIsCapped: true } ? "+" : "")}";
+        }
+    }
+
+    /// <summary>The last page there is (0-based); 0 when nothing matches.</summary>
+    public int LastPage => Result is { Total: > 0 } r ? (r.Total - 1) / Query.PageSize : 0;
 
     /// <summary>The address of a search, root-relative: <c>/jobs?state=PENDING&amp;page=2</c>.</summary>
     public string AddressOf(JobSearchQuery query) =>
@@ -81,31 +78,38 @@ public sealed class JobSearchState(NavigationManager navigation, TimeProvider cl
         {
             return GridRefresh.None; // the page's own navigation coming back
         }
-        var refresh = target.Sort != Query.Sort || target.Descending != Query.Descending || target.PageSize != Query.PageSize
-            ? GridRefresh.NewGrid
-            : target.Page != Query.Page ? GridRefresh.NewPage : GridRefresh.Reload;
         Query = target;
         Text = target.Text;
         CancelDebounce();
-        if (refresh == GridRefresh.NewGrid)
-        {
-            GridKey++;
-        }
-        return refresh;
+        return GridRefresh.Reload;
     }
 
     /// <summary>Filters changed on the page: back to the first page, into the address.</summary>
-    public GridRefresh SetFilters(JobSearchQuery filters)
+    public GridRefresh SetFilters(JobSearchQuery filters) => Change(filters with { Page = 0 });
+
+    /// <summary>
+    /// A column header was clicked: the same column turns its direction round; another column sorts
+    /// A to Z first (as MudDataGrid did). Back to the first page, into the address.
+    /// </summary>
+    public GridRefresh SortBy(JobSortColumn column) =>
+        Change(Query with { Sort = column, Descending = column == Query.Sort && !Query.Descending, Page = 0 });
+
+    /// <summary>The pager's buttons: a page (0-based) between the first and the last there is.</summary>
+    public GridRefresh ToPage(int page) => Change(Query with { Page = Math.Clamp(page, 0, LastPage) });
+
+    /// <summary>The pager's page size (one of <see cref="JobSearchQuery.PageSizes"/>): back to the first page.</summary>
+    public GridRefresh SetPageSize(int size) =>
+        JobSearchQuery.PageSizes.Contains(size) ? Change(Query with { PageSize = size, Page = 0 }) : GridRefresh.None;
+
+    private GridRefresh Change(JobSearchQuery target)
     {
-        var target = filters with { Page = 0 };
         if (target == Query)
         {
             return GridRefresh.None;
         }
-        var refresh = target.Page != Query.Page ? GridRefresh.NewPage : GridRefresh.Reload;
         Query = target;
         navigation.NavigateTo(AddressOf(target));
-        return refresh;
+        return GridRefresh.Reload;
     }
 
     /// <summary>Typing: searches for the text once typing has paused for <see cref="DebounceDelay"/>; more typing first makes this one nothing.</summary>
@@ -145,29 +149,11 @@ public sealed class JobSearchState(NavigationManager navigation, TimeProvider cl
         return SetFilters(JobSearchQuery.Empty with { Sort = Query.Sort, Descending = Query.Descending, PageSize = Query.PageSize });
     }
 
-    /// <summary>
-    /// The grid asks for rows: on first show, after a pager or header click, or after a reload. A
-    /// page, page size or sort that differs from the query was chosen in the grid, and goes into the
-    /// address. Returns the query to run.
-    /// </summary>
-    public JobSearchQuery StartSearch(GridState<JobSearchRow> grid)
+    /// <summary>A search of <see cref="Query"/> starts: returns the query to run (over the viewer's days).</summary>
+    public JobSearchQuery StartSearch()
     {
-        var sort = grid.SortDefinitions.FirstOrDefault();
-        var column = JobSortColumns.FromGridProperty(sort?.SortBy);
-        var query = Query with
-        {
-            Page = grid.Page,
-            PageSize = grid.PageSize,
-            Sort = column ?? Query.Sort,
-            Descending = column is null ? Query.Descending : sort!.Descending,
-        };
-        if (query != Query)
-        {
-            Query = query;
-            navigation.NavigateTo(AddressOf(query));
-        }
         Searching = true;
-        return query with { DayZone = DayZone };
+        return Query with { DayZone = DayZone };
     }
 
     /// <summary>The rows of <paramref name="query"/> arrived.</summary>
@@ -180,9 +166,9 @@ public sealed class JobSearchState(NavigationManager navigation, TimeProvider cl
     /// <summary>The search ended without being replaced by a newer one.</summary>
     public void EndSearch() => Searching = false;
 
-    /// <summary>How a column's header shows the sort.</summary>
-    public SortDirection DirectionOf(JobSortColumn column) =>
-        Query.Sort != column ? SortDirection.None : Query.Descending ? SortDirection.Descending : SortDirection.Ascending;
+    /// <summary>A column header's <c>aria-sort</c>: "ascending" or "descending" on the sorted column, none on the others.</summary>
+    public string? AriaSortOf(JobSortColumn column) =>
+        Query.Sort != column ? null : Query.Descending ? "descending" : "ascending";
 
     public void Dispose() => CancelDebounce();
 
