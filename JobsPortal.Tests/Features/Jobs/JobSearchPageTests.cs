@@ -270,6 +270,24 @@ public sealed class JobSearchPageTests(SearchFixture fixture) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task A_link_to_a_page_past_the_end_says_so_and_goes_to_the_last_page()
+    {
+        await using var ctx = await AppTestContext.CreateAsync(fixture.Db, DemoPeople.Agent, "jobs?page=90&size=100");
+        var nav = ctx.Services.GetRequiredService<NavigationManager>();
+        var page = ctx.RenderPage<JobSearch>();
+        page.WaitForAssertion(() => Assert.Contains("Page 90 is past the last page", page.Find("[data-testid=past-last-page]").TextContent, StringComparison.Ordinal), Wait);
+        Assert.Empty(ShownNumbers(page));
+
+        await page.InvokeAsync(() => page.Find("[data-testid=past-last-page-go]").Click());
+
+        var last = (fixture.Jobs.Count - 1) / 100;
+        var expected = await ExpectedNumbersAsync(new JobSearchQuery { PageSize = 100, Page = last });
+        page.WaitForAssertion(() => Assert.Equal(expected, ShownNumbers(page)), Wait);
+        Assert.Equal($"http://localhost/jobs?page={last + 1}&size=100", nav.Uri);
+        Assert.Empty(page.FindAll("[data-testid=past-last-page]"));
+    }
+
+    [Fact]
     public async Task A_tick_on_a_row_selects_its_job_and_the_row_shows_it_ticked()
     {
         await using var ctx = await AppTestContext.CreateAsync(fixture.Db, DemoPeople.Agent, "jobs");
