@@ -32,8 +32,8 @@ public sealed class UserPreferences(IDbContextFactory<JobsPortalDbContext> dbFac
         await using var db = await dbFactory.CreateDbContextAsync(AuditActor.User(userId), ct);
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"""
-            INSERT INTO UserPreferences (UserId, Key, Value, UpdatedUtc) VALUES ({userId}, {key}, {value}, {now})
-            ON CONFLICT (UserId, Key) DO UPDATE SET Value = excluded.Value, UpdatedUtc = excluded.UpdatedUtc
+            INSERT INTO "UserPreferences" ("UserId", "Key", "Value", "UpdatedUtc") VALUES ({userId}, {key}, {value}, {now})
+            ON CONFLICT ("UserId", "Key") DO UPDATE SET "Value" = excluded."Value", "UpdatedUtc" = excluded."UpdatedUtc"
             """, ct);
     }
 }
