@@ -5,9 +5,17 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace JobsPortal.Data;
 
-public class JobsPortalDbContext(DbContextOptions<JobsPortalDbContext> options)
-    : IdentityDbContext<ApplicationUser>(options)
+public class JobsPortalDbContext : IdentityDbContext<ApplicationUser>
 {
+    public JobsPortalDbContext(DbContextOptions<JobsPortalDbContext> options) : base(options)
+    {
+    }
+
+    /// <summary>For <see cref="PostgreSqlJobsPortalDbContext"/>, the same model with its own migrations.</summary>
+    protected JobsPortalDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     /// <summary>
     /// On whose behalf this context saves, for the audit interceptor; null for a context made only to
     /// read. Given once, where the context is made (<see cref="AuditActorContextFactory"/>), and
@@ -64,6 +72,11 @@ public class JobsPortalDbContext(DbContextOptions<JobsPortalDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(JobsPortalDbContext).Assembly);
+        if (Database.IsNpgsql())
+        {
+            // PostgreSQL has a real boolean: the SQLite filter's "= 1" would compare it with an integer.
+            builder.Entity<JobTypeCancellationReason>().HasIndex(x => x.JobTypeId).HasFilter("\"IsDefault\"");
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -4,11 +4,13 @@ using JobsPortal.Data;
 using JobsPortal.Data.Seeding;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace JobsPortal.Infrastructure;
 
 /// <summary>
-/// <c>generate --jobs N --database PATH</c>: fills a database with N realistic jobs for benchmarks.
+/// <c>generate --jobs N --database PATH</c>: fills a SQLite database with N realistic jobs for
+/// benchmarks; without <c>--database</c>, when the app is configured for PostgreSQL, that database.
 /// It builds the same host as the app (schema, reference data, accounts), then writes the jobs
 /// through <see cref="JobGenerator"/>'s batched inserts.
 /// </summary>
@@ -37,19 +39,25 @@ public static class GenerateCommand
                     return 2;
             }
         }
-        if (database is null)
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
+        var configured = DatabaseSettings.ParseProvider(builder.Configuration[DatabaseSettings.ProviderKey]);
+        if (database is null && configured != DatabaseProvider.PostgreSql)
         {
-            Console.Error.WriteLine("Usage: generate --jobs N --database PATH [--history-days D]  (--database is required)");
+            Console.Error.WriteLine("Usage: generate --jobs N --database PATH [--history-days D]  (--database is required, " +
+                "unless the app is configured for PostgreSQL, whose database is then used)");
             return 2;
         }
 
-        var fullPath = Path.GetFullPath(database);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
-        builder.Configuration[$"ConnectionStrings:{JobsPortalServiceExtensions.ConnectionStringName}"] = $"Data Source={fullPath}";
+        if (database is not null)
+        {
+            builder.Configuration[$"ConnectionStrings:{JobsPortalServiceExtensions.ConnectionStringName}"] = $"Data Source={Path.GetFullPath(database)}";
+            builder.Configuration[DatabaseSettings.ProviderKey] = nameof(DatabaseProvider.Sqlite);
+        }
         builder.Configuration[$"{JobsPortalOptions.Section}:DemoMode"] = "false";
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddJobsPortal();
         await using var app = builder.Build();
+        var settings = app.Services.GetRequiredService<DatabaseSettings>();
 
         var total = Stopwatch.StartNew();
         GeneratorReference reference;
@@ -58,7 +66,13 @@ public static class GenerateCommand
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
             reference = await scope.ServiceProvider.GetRequiredService<ReferenceSeeder>().SeedAsync();
         }
-        Console.WriteLine($"Schema and reference data ready in {total.Elapsed.TotalSeconds:F1} s; writing {jobs:N0} jobs to {fullPath}");
+        Console.WriteLine($"Schema and reference data ready in {total.Elapsed.TotalSeconds:F1} s; writing {jobs:N0} jobs to {settings.Describe()}");
+        var generator = new JobGenerator(reference, TimeProvider.System.GetUtcNow().UtcDateTime) { History = TimeSpan.FromDays(historyDays) };
+        if (settings.IsPostgreSql)
+        {
+            return await WritePostgreSqlAsync(settings, generator, jobs, total);
+        }
+        var fullPath = new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
 
         var insert = Stopwatch.StartNew();
         await using var connection = new SqliteConnection($"Data Source={fullPath}");
@@ -69,7 +83,6 @@ public static class GenerateCommand
             pragma.CommandText = "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;";
             await pragma.ExecuteNonQueryAsync();
         }
-        var generator = new JobGenerator(reference, TimeProvider.System.GetUtcNow().UtcDateTime) { History = TimeSpan.FromDays(historyDays) };
         var lastReport = 0L;
         JobGenerator.Result result;
         // Building an index once over sorted rows is far cheaper than keeping it up to date row by row;
@@ -103,6 +116,33 @@ public static class GenerateCommand
             Console.WriteLine($"  rebuilt the full-text index in {rebuild.Elapsed.TotalSeconds:F1} s");
         }
         await Execute(connection, "ANALYZE;");
+        Console.WriteLine(
+            $"Wrote {result.Jobs:N0} jobs, {result.Items:N0} items, {result.Events:N0} events, {result.Cancellations:N0} cancellations " +
+            $"in {insert.Elapsed.TotalSeconds:F1} s ({result.Jobs / insert.Elapsed.TotalSeconds:N0} jobs/s); total {total.Elapsed.TotalSeconds:F1} s.");
+        return 0;
+    }
+
+    /// <summary>
+    /// PostgreSQL: the same generator's batched INSERTs over one connection, then fresh statistics.
+    /// </summary>
+    private static async Task<int> WritePostgreSqlAsync(DatabaseSettings settings, JobGenerator generator, int jobs, Stopwatch total)
+    {
+        var insert = Stopwatch.StartNew();
+        await using var connection = new NpgsqlConnection(settings.ConnectionString);
+        await connection.OpenAsync();
+        var lastReport = 0L;
+        var result = await generator.InsertAsync(connection, jobs, new Progress<int>(done =>
+        {
+            if (insert.ElapsedMilliseconds - lastReport >= 5000 || done == jobs)
+            {
+                lastReport = insert.ElapsedMilliseconds;
+                Console.WriteLine($"  {done:N0} jobs ({insert.Elapsed.TotalSeconds:F0} s)");
+            }
+        }));
+        await using (var analyze = new NpgsqlCommand("ANALYZE;", connection))
+        {
+            await analyze.ExecuteNonQueryAsync();
+        }
         Console.WriteLine(
             $"Wrote {result.Jobs:N0} jobs, {result.Items:N0} items, {result.Events:N0} events, {result.Cancellations:N0} cancellations " +
             $"in {insert.Elapsed.TotalSeconds:F1} s ({result.Jobs / insert.Elapsed.TotalSeconds:N0} jobs/s); total {total.Elapsed.TotalSeconds:F1} s.");

@@ -11,7 +11,6 @@ using JobsPortal.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
@@ -21,7 +20,7 @@ namespace JobsPortal.Infrastructure;
 /// <summary>All of the app's registrations, so Program.cs stays a few lines and tests build the same app.</summary>
 public static class JobsPortalServiceExtensions
 {
-    public const string ConnectionStringName = "JobsPortal";
+    public const string ConnectionStringName = DatabaseSettings.ConnectionStringName;
 
     public static WebApplicationBuilder AddJobsPortal(this WebApplicationBuilder builder)
     {
@@ -31,9 +30,7 @@ public static class JobsPortalServiceExtensions
         services.AddRazorComponents().AddInteractiveServerComponents(circuits.ApplyTo);
         services.AddMudServices();
 
-        var connectionString = ResolveConnectionString(
-            builder.Configuration.GetConnectionString(ConnectionStringName), builder.Environment.ContentRootPath);
-        services.AddJobsPortalCore(connectionString);
+        services.AddJobsPortalCore(DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath));
 
         // Identity for people: cookies, with the revalidating state provider for long-lived circuits.
         services.AddCascadingAuthenticationState();
@@ -70,8 +67,13 @@ public static class JobsPortalServiceExtensions
     /// The data and domain services without the web: the app registers them, and so do tests
     /// and benchmarks that need the real services over their own database.
     /// </summary>
-    public static IServiceCollection AddJobsPortalCore(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddJobsPortalCore(this IServiceCollection services, string sqliteConnectionString) =>
+        services.AddJobsPortalCore(DatabaseSettings.Sqlite(sqliteConnectionString));
+
+    /// <inheritdoc cref="AddJobsPortalCore(IServiceCollection, string)"/>
+    public static IServiceCollection AddJobsPortalCore(this IServiceCollection services, DatabaseSettings database)
     {
+        services.AddSingleton(database);
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
         services.AddDataProtection();
@@ -86,9 +88,19 @@ public static class JobsPortalServiceExtensions
         // context, leased from the same pool.
         services.AddSingleton<AuditInterceptor>();
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<JobsPortalDbContext>>().CreateDbContext());
-        services.AddPooledDbContextFactory<JobsPortalDbContext>((sp, options) => options
-            .UseSqlite(connectionString)
-            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), SqlitePragmaInterceptor.Instance));
+        services.AddPooledDbContextFactory<JobsPortalDbContext>((sp, options) =>
+        {
+            if (database.IsPostgreSql)
+            {
+                options.UseNpgsql(database.ConnectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+            }
+            else
+            {
+                // The pragmas are SQLite's own; PostgreSQL is configured on the server.
+                options.UseSqlite(database.ConnectionString)
+                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), SqlitePragmaInterceptor.Instance);
+            }
+        });
 
         // Accounts come from the seed or an admin, never from self-registration.
         services.AddIdentityCore<ApplicationUser>(options =>
@@ -110,6 +122,7 @@ public static class JobsPortalServiceExtensions
         services.AddSingleton<UserSessions>();
         services.AddSingleton<JobChangeNotifier>();
         services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton<JobWrites>();
         services.AddScoped<ViewerClock>();
         services.AddScoped<UserPreferences>();
         services.AddScoped<Features.Cancellation.CancelConfiguration>();
@@ -167,17 +180,5 @@ public static class JobsPortalServiceExtensions
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapJobsPortalApi();
         return app;
-    }
-
-    /// <summary>A relative SQLite file is placed under the app's content root, not wherever the shell happens to be.</summary>
-    public static string ResolveConnectionString(string? configured, string contentRoot)
-    {
-        var builder = new SqliteConnectionStringBuilder(configured ?? "Data Source=data/jobsportal.db");
-        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:"
-            && builder.Mode != SqliteOpenMode.Memory && !Path.IsPathRooted(builder.DataSource))
-        {
-            builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));
-        }
-        return builder.ToString();
     }
 }

@@ -25,7 +25,7 @@ public sealed class BulkRunProcessor(
     CancellationService cancellations,
     UserManager<ApplicationUser> users,
     IUserClaimsPrincipalFactory<ApplicationUser> principals,
-    SqliteWriteGate writeGate,
+    JobWrites writes,
     BulkRunFeed feed,
     TimeProvider clock)
 {
@@ -129,7 +129,7 @@ public sealed class BulkRunProcessor(
 
     private async Task SaveAsync(JobsPortalDbContext db, int runId)
     {
-        await using (await writeGate.EnterAsync(CancellationToken.None))
+        await using (await writes.TurnAsync(CancellationToken.None))
         {
             await db.SaveChangesAsync(CancellationToken.None);
         }

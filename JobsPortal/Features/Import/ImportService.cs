@@ -23,7 +23,7 @@ public sealed class ImportService(
     IDbContextFactory<JobsPortalDbContext> dbFactory,
     IAuthorizationService authorization,
     ImportQueue queue,
-    SqliteWriteGate writeGate,
+    JobWrites writes,
     IOptions<ImportOptions> options,
     TimeProvider clock,
     IHostEnvironment? environment = null)
@@ -67,7 +67,7 @@ public sealed class ImportService(
             CreatedByUserId = userId, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.ImportRuns.Add(run);
-        await using (await writeGate.EnterAsync(ct))
+        await using (await writes.TurnAsync(ct))
         {
             await db.SaveChangesAsync(ct);
         }
@@ -84,7 +84,7 @@ public sealed class ImportService(
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         int changed;
-        await using (await writeGate.EnterAsync(ct))
+        await using (await writes.TurnAsync(ct))
         {
             changed = await db.ImportRuns.Where(r => r.Id == runId && r.Status == ImportRunStatus.Checked && (!import || r.ValidJobs > 0))
                 .ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, import ? ImportRunStatus.Importing : ImportRunStatus.Discarded)
