@@ -41,7 +41,7 @@ public sealed class PostgreSqlStartTests
     }
 
     [Fact]
-    public async Task Demo_seed_on_PostgreSQL_leaves_the_job_ids_free_for_the_next_job()
+    public async Task Demo_seed_on_PostgreSQL_links_its_rows_and_leaves_the_job_ids_free_for_the_next_job()
     {
         await using var db = await TestDatabase.CreateAsync(demoJobs: 50, provider: DatabaseProvider.PostgreSql);
         await using var context = db.CreateContext();
@@ -57,6 +57,9 @@ public sealed class PostgreSqlStartTests
         Assert.True(await context.JobCancellations.AnyAsync());
         Assert.True(await context.CancellationReviews.AnyAsync());
         Assert.True(await context.JobCancellationItems.AnyAsync());
+        // What a cancel changed points at that job's own items, and a review at a cancellation that was reviewed.
+        Assert.False(await context.JobCancellationItems.AnyAsync(ci => ci.JobItem.JobId != ci.JobCancellation.JobId));
+        Assert.False(await context.CancellationReviews.AnyAsync(r => r.JobCancellation.LastReviewedAt == null));
     }
 
     [Fact]

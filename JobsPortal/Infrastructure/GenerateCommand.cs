@@ -4,6 +4,7 @@ using JobsPortal.Data;
 using JobsPortal.Data.Seeding;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace JobsPortal.Infrastructure;
 

@@ -125,6 +125,7 @@ public static class JobsPortalServiceExtensions
         services.AddSingleton<JobChangeNotifier>();
         services.AddSingleton<AppInstance>();
         services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton<JobWrites>();
         services.AddScoped<ViewerClock>();
         services.AddScoped<UserPreferences>();
         services.AddScoped<Features.Cancellation.CancelConfiguration>();

@@ -27,7 +27,7 @@ public sealed class RunOwnershipTests(SeededTemplate template) : IClassFixture<S
         var ownerless = await AddBulkRunAsync(db, null, null);
 
         using var worker = new BulkWorker(db.Services.GetRequiredService<IServiceScopeFactory>(), db.Service<BulkRunQueue>(), db.Factory,
-            db.Services.GetRequiredService<AppInstance>(), db.Services.GetRequiredService<SqliteWriteGate>(), db.Clock, NullLogger<BulkWorker>.Instance);
+            db.Services.GetRequiredService<AppInstance>(), db.Services.GetRequiredService<JobWrites>(), db.Clock, NullLogger<BulkWorker>.Instance);
         await worker.StartAsync(CancellationToken.None);
         try
         {
@@ -51,7 +51,7 @@ public sealed class RunOwnershipTests(SeededTemplate template) : IClassFixture<S
         var gone = await AddImportRunAsync(db, "other-host:2:gone", now - RunHeartbeat.StaleAfter - TimeSpan.FromSeconds(1));
 
         using var worker = new ImportWorker(db.Services.GetRequiredService<IServiceScopeFactory>(), db.Service<ImportQueue>(), db.Factory,
-            db.Services.GetRequiredService<AppInstance>(), db.Services.GetRequiredService<SqliteWriteGate>(), db.Clock, NullLogger<ImportWorker>.Instance);
+            db.Services.GetRequiredService<AppInstance>(), db.Services.GetRequiredService<JobWrites>(), db.Clock, NullLogger<ImportWorker>.Instance);
         await worker.StartAsync(CancellationToken.None);
         try
         {

@@ -10,7 +10,7 @@ public sealed partial class JobGenerator
     /// <summary>
     /// The prepared INSERT commands, their parameters bound once and reused for every row. The same
     /// statements on SQLite and PostgreSQL but for the id just written (<c>last_insert_rowid()</c>,
-    /// <c>lastval()</c>) and how a time is passed.
+    /// the identity's <c>currval</c>) and how a time is passed.
     /// </summary>
     private sealed class Writer : IRows, IDisposable
     {
@@ -20,9 +20,10 @@ public sealed partial class JobGenerator
         public Writer(DbConnection connection)
         {
             _postgreSql = connection is NpgsqlConnection;
-            // The id the connection's last INSERT generated: SQLite's rowid, or PostgreSQL's last
-            // identity value (no trigger or default on these tables draws another sequence in between).
-            var lastId = _postgreSql ? "lastval()" : "last_insert_rowid()";
+            // The id a table's last INSERT on this connection generated: SQLite's rowid, or the current
+            // value of PostgreSQL's identity sequence of that table (not lastval(): the INSERT that reads
+            // it draws its own row's id first).
+            string LastId(string table) => _postgreSql ? $"currval(pg_get_serial_sequence('\"{table}\"', 'Id'))" : "last_insert_rowid()";
             _job = Prepare(connection, "Jobs",
                 ["Id", "Number", "Description", "LifeCycleState", "RatingState", "ExpirationDate", "ScheduledDate", "AccountNumber",
                  "AccountName", "ContactEmail", "ContactPhone", "Notes", "StartDate", "ExpectedCompletionDate", "ActualCompletionDate",
@@ -40,7 +41,7 @@ public sealed partial class JobGenerator
             _review = connection.CreateCommand();
             _review.CommandText =
                 "INSERT INTO \"CancellationReviews\" (\"JobCancellationId\", \"State\", \"Comment\", \"ReviewedByUserId\", \"ReviewedAt\") " +
-                $"VALUES ({lastId}, @p0, @p1, @p2, @p3)";
+                $"VALUES ({LastId("JobCancellations")}, @p0, @p1, @p2, @p3)";
             for (var i = 0; i < 4; i++)
             {
                 AddParameter(_review, i);
@@ -50,7 +51,7 @@ public sealed partial class JobGenerator
             _changed = connection.CreateCommand();
             _changed.CommandText =
                 "INSERT INTO \"JobCancellationItems\" (\"JobCancellationId\", \"JobItemId\", \"PreviousState\") " +
-                $"VALUES ((SELECT MAX(\"Id\") FROM \"JobCancellations\"), {lastId}, @p0)";
+                $"VALUES ((SELECT MAX(\"Id\") FROM \"JobCancellations\"), {LastId("JobItems")}, @p0)";
             AddParameter(_changed, 0);
         }
 

@@ -25,7 +25,7 @@ public sealed class BulkCancelService(
     IAuthorizationService authorization,
     BulkRunQueue queue,
     BulkRunFeed feed,
-    SqliteWriteGate writeGate,
+    JobWrites writes,
     AppInstance instance,
     TimeProvider clock)
 {
@@ -111,7 +111,7 @@ public sealed class BulkCancelService(
             Jobs = [.. plan.Eligible.Select((j, i) => new BulkRunJob { Position = i + 1, JobId = j.Id, Outcome = BulkJobOutcome.Waiting })],
         };
         db.BulkRuns.Add(run);
-        await using (await writeGate.EnterAsync(ct))
+        await using (await writes.TurnAsync(ct))
         {
             await db.SaveChangesAsync(ct);
         }
@@ -137,7 +137,7 @@ public sealed class BulkCancelService(
             return "No such bulk run of yours.";
         }
         int recorded;
-        await using (await writeGate.EnterAsync(ct))
+        await using (await writes.TurnAsync(ct))
         {
             recorded = await db.BulkRuns.Where(r => r.Id == runId && (r.State == BulkRunState.Queued || r.State == BulkRunState.Running))
                 .ExecuteUpdateAsync(r => r.SetProperty(x => x.StoppedByUserId, userId), ct);

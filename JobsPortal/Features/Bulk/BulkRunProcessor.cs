@@ -27,7 +27,7 @@ public sealed class BulkRunProcessor(
     CancellationService cancellations,
     UserManager<ApplicationUser> users,
     IUserClaimsPrincipalFactory<ApplicationUser> principals,
-    SqliteWriteGate writeGate,
+    JobWrites writes,
     BulkRunFeed feed,
     AppInstance instance,
     TimeProvider clock)
@@ -144,7 +144,7 @@ public sealed class BulkRunProcessor(
     {
         var runId = run.Id;
         run.HeartbeatAt = clock.GetUtcNow().UtcDateTime;
-        await using (await writeGate.EnterAsync(CancellationToken.None))
+        await using (await writes.TurnAsync(CancellationToken.None))
         {
             await db.SaveChangesAsync(CancellationToken.None);
         }

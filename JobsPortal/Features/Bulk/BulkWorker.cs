@@ -17,7 +17,7 @@ namespace JobsPortal.Features.Bulk;
 /// (at its start and at every beat after), never a run another live instance is working on.
 /// </remarks>
 public sealed class BulkWorker(IServiceScopeFactory scopes, BulkRunQueue queue, IDbContextFactory<JobsPortalDbContext> dbFactory,
-    AppInstance instance, SqliteWriteGate writeGate, TimeProvider clock, ILogger<BulkWorker> logger)
+    AppInstance instance, JobWrites writes, TimeProvider clock, ILogger<BulkWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -61,7 +61,7 @@ public sealed class BulkWorker(IServiceScopeFactory scopes, BulkRunQueue queue, 
                 try
                 {
                     await using (var db = await dbFactory.CreateDbContextAsync(ct))
-                    await using (await writeGate.EnterAsync(ct))
+                    await using (await writes.TurnAsync(ct))
                     {
                         var now = clock.GetUtcNow().UtcDateTime;
                         await db.BulkRuns.Where(r => r.OwnerInstance == instance.Id && (r.State == BulkRunState.Queued || r.State == BulkRunState.Running))
@@ -129,7 +129,7 @@ public sealed class BulkWorker(IServiceScopeFactory scopes, BulkRunQueue queue, 
             run.FinishedAt ??= clock.GetUtcNow().UtcDateTime;
             run.Message = $"The app stopped during this run with {Count(BulkJobOutcome.Waiting):N0} job(s) not run; start a new run for them.";
         }
-        await using (await writeGate.EnterAsync(ct))
+        await using (await writes.TurnAsync(ct))
         {
             await db.SaveChangesAsync(ct);
         }

@@ -18,7 +18,7 @@ namespace JobsPortal.Features.Import;
 /// </summary>
 public sealed class ImportProcessor(
     IDbContextFactory<JobsPortalDbContext> dbFactory,
-    SqliteWriteGate writeGate,
+    JobWrites writes,
     JobChangeNotifier notifier,
     IOptions<ImportOptions> options,
     TimeProvider clock,
@@ -100,7 +100,7 @@ public sealed class ImportProcessor(
 
     private async Task WriteAsync(int runId, AuditActor actor, List<ImportedJob> batch, Tally tally, CancellationToken ct)
     {
-        var counts = await ImportWriter.WriteAsync(dbFactory, writeGate, actor, runId, batch, clock.GetUtcNow().UtcDateTime, ct);
+        var counts = await ImportWriter.WriteAsync(dbFactory, writes, actor, runId, batch, clock.GetUtcNow().UtcDateTime, ct);
         tally.Add(counts);
         batch.Clear();
         foreach (var (id, number, state) in counts.Changed)
@@ -158,7 +158,7 @@ public sealed class ImportProcessor(
         CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var turn = await writeGate.EnterAsync(ct);
+        await using var turn = await writes.TurnAsync(ct);
         await db.ImportRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(set, ct);
     }
 

@@ -23,7 +23,7 @@ public sealed class ImportService(
     IDbContextFactory<JobsPortalDbContext> dbFactory,
     IAuthorizationService authorization,
     ImportQueue queue,
-    SqliteWriteGate writeGate,
+    JobWrites writes,
     AppInstance instance,
     IOptions<ImportOptions> options,
     TimeProvider clock,
@@ -70,7 +70,7 @@ public sealed class ImportService(
             OwnerInstance = instance.Id, HeartbeatAt = clock.GetUtcNow().UtcDateTime,
         };
         db.ImportRuns.Add(run);
-        await using (await writeGate.EnterAsync(ct))
+        await using (await writes.TurnAsync(ct))
         {
             await db.SaveChangesAsync(ct);
         }
@@ -87,7 +87,7 @@ public sealed class ImportService(
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         int changed;
-        await using (await writeGate.EnterAsync(ct))
+        await using (await writes.TurnAsync(ct))
         {
             changed = await db.ImportRuns.Where(r => r.Id == runId && r.Status == ImportRunStatus.Checked && (!import || r.ValidJobs > 0))
                 .ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, import ? ImportRunStatus.Importing : ImportRunStatus.Discarded)
@@ -129,7 +129,7 @@ public sealed class ImportService(
         }
         int recorded;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        await using (await writeGate.EnterAsync(ct))
+        await using (await writes.TurnAsync(ct))
         {
             recorded = await db.ImportRuns.Where(r => r.Id == runId && (r.Status == ImportRunStatus.Checking || r.Status == ImportRunStatus.Importing))
                 .ExecuteUpdateAsync(r => r.SetProperty(x => x.CancelRequested, true), ct);

@@ -49,7 +49,7 @@ public sealed class ImportQueue
 /// </remarks>
 public sealed class ImportWorker(
     IServiceScopeFactory scopes, ImportQueue queue, IDbContextFactory<JobsPortalDbContext> dbFactory, AppInstance instance,
-    SqliteWriteGate writeGate, TimeProvider clock, ILogger<ImportWorker> logger)
+    JobWrites writes, TimeProvider clock, ILogger<ImportWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -82,7 +82,7 @@ public sealed class ImportWorker(
     {
         var stale = clock.GetUtcNow().UtcDateTime - RunHeartbeat.StaleAfter;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var turn = await writeGate.EnterAsync(ct);
+        await using var turn = await writes.TurnAsync(ct);
         await db.ImportRuns.Where(r => (r.Status == ImportRunStatus.Checking || r.Status == ImportRunStatus.Importing)
                 && (r.OwnerInstance == null
                     ? (r.PhaseStartedAt ?? r.CreatedAt) < started
@@ -102,7 +102,7 @@ public sealed class ImportWorker(
                 try
                 {
                     await using (var db = await dbFactory.CreateDbContextAsync(ct))
-                    await using (await writeGate.EnterAsync(ct))
+                    await using (await writes.TurnAsync(ct))
                     {
                         var now = clock.GetUtcNow().UtcDateTime;
                         await db.ImportRuns.Where(r => r.OwnerInstance == instance.Id
