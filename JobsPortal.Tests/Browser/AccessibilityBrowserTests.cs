@@ -80,6 +80,16 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture)
         await WaitForPopoverAsync(page);
         await CheckAsync(page, "column chooser", theme);
         await page.Keyboard.PressAsync("Escape");
+        await page.GetByTestId("new-job").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("new-job-scheduled")).ToBeVisibleAsync();
+        await CheckAsync(page, "new job dialog", theme);
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.GetByTestId("new-job-dialog")).ToHaveCountAsync(0);
+
+        await page.GotoAsync("/bulk-runs");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My bulk runs" })).ToBeVisibleAsync();
+        await CheckAsync(page, "/bulk-runs", theme);
 
         await page.GotoAsync($"/jobs/{number}");
         await BrowserFixture.WaitForInteractiveAsync(page);
@@ -129,6 +139,20 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Flag", Exact = true }).First.ClickAsync();
         await Assertions.Expect(page.GetByTestId("review-comment")).ToBeVisibleAsync();
         await CheckAsync(page, "review dialog", theme);
+
+        Assert.True(_findings.Count == 0, string.Join("\n", _findings));
+    }
+
+    [Theory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    public async Task The_admin_audit_with_its_viewers_days_has_no_serious_violations(string theme)
+    {
+        var page = await PageInThemeAsync(theme);
+        await BrowserFixture.SignInAsync(page, DemoPeople.Admin, path: "/admin/audit");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Admin audit" })).ToBeVisibleAsync();
+        await CheckAsync(page, "/admin/audit", theme);
 
         Assert.True(_findings.Count == 0, string.Join("\n", _findings));
     }

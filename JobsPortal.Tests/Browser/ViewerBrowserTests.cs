@@ -52,6 +52,42 @@ public sealed class ViewerBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task UTC_is_one_keyboard_choice_away_in_the_account_menu_and_stays_chosen()
+    {
+        await using var db = await fixture.App.Services.GetRequiredService<IDbContextFactory<JobsPortalDbContext>>().CreateDbContextAsync();
+        var job = await db.Jobs.Where(j => j.LifeCycleState == LifeCycleState.PENDING && j.ScheduledDate != null)
+            .OrderBy(j => j.Id).Select(j => new { j.Number, j.ScheduledDate, j.CreatedAt }).FirstAsync();
+        var kolkata = ViewerClock.Find("Asia/Kolkata")!;
+        var page = await BrowserPageAsync("Asia/Kolkata");
+        await BrowserFixture.SignInAsync(page, DemoPeople.OtherAgent, path: $"/jobs/{job.Number}");
+        var scheduled = page.Locator("[data-testid=field-scheduled-date] time");
+        await Assertions.Expect(scheduled).ToHaveTextAsync(ViewerClock.Minutes(job.ScheduledDate!.Value, kolkata));
+
+        // The keyboard only: the account menu's button, Enter, the menu item, Enter.
+        await page.GetByTestId("user-menu").GetByRole(AriaRole.Button).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var utc = page.GetByRole(AriaRole.Menuitemcheckbox, new() { Name = "Show times in UTC" });
+        await Assertions.Expect(utc).ToHaveAttributeAsync("aria-checked", "false");
+        await utc.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        // The shared machine is slow at times: wait as long as a sign-in may take.
+        await Assertions.Expect(scheduled).ToHaveTextAsync(Formats.Minutes(job.ScheduledDate.Value), new() { Timeout = 15_000 });
+        await Assertions.Expect(page.GetByTestId("zone-hint").First).ToHaveTextAsync("Times in UTC");
+
+        // Kept for the person: the next page's first paint, from the server, is already in UTC.
+        var html = await (await page.Context.APIRequest.GetAsync($"/jobs/{job.Number}")).TextAsync();
+        Assert.Contains($">{Formats.Minutes(job.CreatedAt)}</time>", html, StringComparison.Ordinal);
+
+        // And back to their own zone, as this person was found: the menu stays open after the choice.
+        await Assertions.Expect(utc).ToHaveAttributeAsync("aria-checked", "true");
+        await utc.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(scheduled).ToHaveTextAsync(ViewerClock.Minutes(job.ScheduledDate.Value, kolkata));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Hidden_columns_follow_the_person_to_another_browser()
     {
         var first = await BrowserPageAsync();

@@ -46,6 +46,51 @@ public sealed class ViewerClockTests
     }
 
     [Fact]
+    public void A_person_who_reads_UTC_keeps_it_when_the_browser_names_its_zone()
+    {
+        var clock = new ViewerClock(new FakeTimeProvider());
+        clock.Use("Asia/Kolkata");
+        var changed = 0;
+        clock.Changed += () => changed++;
+
+        clock.ShowUtc(true);
+        Assert.Same(TimeZoneInfo.Utc, clock.Zone);
+        Assert.Equal(1, changed);
+
+        // The browser's zone arriving later changes nothing on the page, but is kept for when they switch back.
+        Assert.True(clock.Use("Europe/Berlin"));
+        Assert.Same(TimeZoneInfo.Utc, clock.Zone);
+        Assert.Equal(1, changed);
+
+        clock.ShowUtc(false);
+        Assert.Equal(Berlin.Id, clock.Zone.Id);
+        Assert.Equal(2, changed);
+    }
+
+    [Fact]
+    public void Choosing_UTC_in_a_browser_that_is_in_UTC_announces_nothing()
+    {
+        var clock = new ViewerClock(new FakeTimeProvider());
+        var changed = 0;
+        clock.Changed += () => changed++;
+
+        clock.ShowUtc(true);
+
+        Assert.True(clock.ShowsUtc);
+        Assert.Equal(0, changed);
+    }
+
+    [Fact]
+    public void A_timed_sentence_names_UTC_for_the_API_and_the_viewers_clock_on_a_page()
+    {
+        var sentence = new TimedSentence(new DateTime(2026, 11, 2, 20, 15, 0), at => $"Cancelled by {{Sara}} on {at}.");
+
+        Assert.Equal("Cancelled by {Sara} on 2026-11-02 20:15 UTC.", sentence.InUtc);
+        Assert.Equal("Cancelled by {Sara} on 2026-11-03 01:45.", sentence.In(Kolkata));
+        Assert.Equal(sentence.InUtc, sentence.In(TimeZoneInfo.Utc));
+    }
+
+    [Fact]
     public void Times_are_written_on_the_viewers_clock_and_UTC_on_hover()
     {
         var utc = new DateTime(2026, 11, 2, 20, 15, 0, DateTimeKind.Utc);

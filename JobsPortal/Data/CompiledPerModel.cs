@@ -33,4 +33,19 @@ public static class CompiledPerModel
         var compiled = new ConcurrentDictionary<IModel, Func<TContext, TParam1, TParam2, IAsyncEnumerable<TResult>>>();
         return (db, p1, p2) => compiled.GetOrAdd(db.Model, _ => EF.CompileAsyncQuery(query))(db, p1, p2);
     }
+
+    /// <summary>
+    /// A compiled query of any other shape (the search's shapes take a dozen parameters): <paramref name="compile"/>
+    /// runs once per model, on first use with it.
+    /// </summary>
+    public static PerModel<TDelegate> Of<TDelegate>(Func<TDelegate> compile) where TDelegate : Delegate => new(compile);
+}
+
+/// <summary>One compiled query per model; see <see cref="CompiledPerModel"/>.</summary>
+public sealed class PerModel<TDelegate>(Func<TDelegate> compile) where TDelegate : Delegate
+{
+    private readonly ConcurrentDictionary<IModel, TDelegate> _compiled = new();
+
+    /// <summary>The query compiled for <paramref name="db"/>'s model.</summary>
+    public TDelegate For(DbContext db) => _compiled.GetOrAdd(db.Model, _ => compile());
 }

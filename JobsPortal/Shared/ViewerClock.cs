@@ -9,6 +9,9 @@ namespace JobsPortal.Shared;
 /// and the first render of the circuit, are already in the viewer's zone), and the layout reads it
 /// once per circuit from <c>js/viewer-clock.js</c>, which is the truth when the two differ. Without
 /// either (a first visit, a browser that says nothing usable) it is UTC, and the pages say so.
+/// A person may also choose to read every time in UTC (the account menu's "Show times in UTC", kept
+/// per person under <see cref="PreferenceKey"/>): the way to the UTC time for those who cannot
+/// hover, keyboard and screen-reader users, without a tab stop per time on the page.
 /// Machine-readable times (the API, the CSV export) do not come here: they stay ISO UTC (<see cref="Formats.IsoUtc(DateTime)"/>).
 /// </summary>
 public sealed class ViewerClock(TimeProvider clock)
@@ -19,23 +22,53 @@ public sealed class ViewerClock(TimeProvider clock)
     /// <summary>The name under which the layout cascades <see cref="Zone"/>: times redraw when it changes.</summary>
     public const string ZoneCascade = "ViewerZone";
 
+    /// <summary>The person's choice in <see cref="UserPreferences"/>: <see cref="UtcPreference"/> or <see cref="ZonePreference"/>.</summary>
+    public const string PreferenceKey = "times";
+    public const string UtcPreference = "utc";
+    public const string ZonePreference = "zone";
+
     private const int MaxZoneNameLength = 64;
 
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    /// <summary>The zone times are shown in: UTC when the person chose it, else the browser's.</summary>
+    public TimeZoneInfo Zone => ShowsUtc ? TimeZoneInfo.Utc : BrowserZone;
 
-    /// <summary>Raised when the zone changes (the browser's zone differed from its cookie's).</summary>
+    /// <summary>The browser's zone, whether or not the person reads times in it.</summary>
+    public TimeZoneInfo BrowserZone { get; private set; } = TimeZoneInfo.Utc;
+
+    /// <summary>True when the person chose to read times in UTC.</summary>
+    public bool ShowsUtc { get; private set; }
+
+    /// <summary>Raised when <see cref="Zone"/> changes: the browser's zone differed from its cookie's, or the person chose UTC or their zone.</summary>
     public event Action? Changed;
 
-    /// <summary>Takes the zone a browser named; an unknown or malformed name changes nothing. True when the zone changed.</summary>
+    /// <summary>Takes the zone a browser named; an unknown or malformed name changes nothing. True when the browser's zone changed.</summary>
     public bool Use(string? zoneName)
     {
-        if (Find(zoneName) is not { } zone || zone.Id == Zone.Id)
+        if (Find(zoneName) is not { } zone || zone.Id == BrowserZone.Id)
         {
             return false;
         }
-        Zone = zone;
-        Changed?.Invoke();
+        BrowserZone = zone;
+        if (!ShowsUtc)
+        {
+            Changed?.Invoke();
+        }
         return true;
+    }
+
+    /// <summary>Times in UTC (<paramref name="utc"/>) or in the browser's zone, as the person chose.</summary>
+    public void ShowUtc(bool utc)
+    {
+        if (utc == ShowsUtc)
+        {
+            return;
+        }
+        var before = Zone;
+        ShowsUtc = utc;
+        if (Zone != before)
+        {
+            Changed?.Invoke();
+        }
     }
 
     /// <summary>

@@ -2,13 +2,15 @@ using BenchmarkDotNet.Running;
 using JobsPortal.Bench;
 
 // dotnet run -c Release --project bench/JobsPortal.Bench -- --database /tmp/search-1m.db [BenchmarkDotNet options]
+// (--filter '*Overview*' for the overview's service calls alone.)
 // The database may also come from JOBSPORTAL_BENCH_DB. --explain prints each case's SQL and SQLite's
-// plan instead of measuring. --bulk measures a bulk cancel of 1,000 jobs (on copies of the database) instead.
+// plan instead of measuring. --cpu prints the CPU time per search of cases 1 to 3, service and by hand. --bulk measures a bulk cancel of 1,000 jobs (on copies of the database) instead.
 // --postgres "Host=...;Database=..." measures the same cases on PostgreSQL (a database made with
 // generate --postgres); the hand-written SQLite baselines of cases 1 to 3 are left out there.
 var rest = new List<string>();
 var explain = false;
 var bulk = false;
+var cpu = false;
 for (var i = 0; i < args.Length; i++)
 {
     if (args[i] == "--database" && i + 1 < args.Length)
@@ -22,6 +24,10 @@ for (var i = 0; i < args.Length; i++)
     else if (args[i] == "--bulk")
     {
         bulk = true;
+    }
+    else if (args[i] == "--cpu")
+    {
+        cpu = true;
     }
     else if (args[i] == "--explain")
     {
@@ -45,6 +51,12 @@ if (explain)
     return 0;
 }
 
+if (cpu)
+{
+    await CpuPerSearch.RunAsync(searches: 500, rounds: 7);
+    return 0;
+}
+
 if (bulk)
 {
     BenchmarkRunner.Run<BulkCancelBenchmarks>(args: [.. rest]);
@@ -57,5 +69,5 @@ if (!rest.Contains("--filter"))
     // On PostgreSQL every case but the SQLite-only hand-written baselines (their SQL is SQLite's).
     rest.AddRange(BenchDatabase.PostgreSql is null ? ["--filter", "*"] : ["--filter", "*SearchBenchmarks.Case?", "*SearchBenchmarks.Case4*", "*SearchBenchmarks.Detail"]);
 }
-BenchmarkSwitcher.FromTypes([typeof(SearchBenchmarks), typeof(SortBenchmarks)]).Run([.. rest], new BenchConfig());
+BenchmarkSwitcher.FromTypes([typeof(SearchBenchmarks), typeof(SortBenchmarks), typeof(OverviewBenchmarks)]).Run([.. rest], new BenchConfig());
 return 0;

@@ -134,6 +134,25 @@ public sealed class ConfigurationAdminTests(SeededTemplate template) : IClassFix
     }
 
     [Fact]
+    public async Task The_audits_date_filter_takes_the_viewers_days()
+    {
+        var org = _db.Service<OrganisationAdmin>();
+        var (_, units) = await org.ListAsync(_admin);
+        var support = units.Single(u => u.Name == "Support Desk");
+        Assert.True((await org.SaveUnitAsync(_admin, null, support.BusinessUnitId, "Night Desk", 0)).Succeeded);
+        var audit = _db.Service<AuditQueries>();
+        // Written at 2026-11-02 09:30 UTC (the test clock): in Honolulu (UTC-10) that is 2026-11-01 23:30.
+        var honolulu = JobsPortal.Shared.ViewerClock.Find("Pacific/Honolulu")!;
+        var first = new DateOnly(2026, 11, 1);
+
+        var inHonolulu = await audit.PageAsync(_admin, new AuditFilter(Area: AuditAreas.Unit, From: first, To: first) { Zone = honolulu }, 0, 50);
+        var inUtc = await audit.PageAsync(_admin, new AuditFilter(Area: AuditAreas.Unit, From: first, To: first), 0, 50);
+
+        Assert.Contains(inHonolulu.Rows, a => a.TargetName == "Night Desk");
+        Assert.DoesNotContain(inUtc.Rows, a => a.TargetName == "Night Desk");
+    }
+
+    [Fact]
     public async Task The_standard_configuration_is_refused_once_jobs_exist_and_written_on_an_empty_database()
     {
         Assert.Equal(AdminErrors.NotEmpty, (await _db.Service<StandardConfiguration>().ApplyAsSystemAsync()).Code);

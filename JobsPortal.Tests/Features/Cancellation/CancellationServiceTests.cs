@@ -252,13 +252,18 @@ public abstract partial class CancellationServiceTests(SeededTemplate template)
         await using var db = await template.CloneAsync();
         var job = await JobInStateAsync(db, LifeCycleState.CANCELLED);
         await using var context = db.CreateContext();
-        var by = await context.JobCancellations.Where(c => c.JobId == job.Id).Select(c => c.CancelledByUser.DisplayName).SingleAsync();
+        var by = await context.JobCancellations.Where(c => c.JobId == job.Id).Select(c => new { c.CancelledByUser.DisplayName, c.CancelledAt }).SingleAsync();
 
         var result = await CancelAsync(db, job);
 
         Assert.Equal(CancelErrorCodes.JobAlreadyCancelled, result.Error?.Code);
         Assert.Equal(CancelErrorKind.Conflict, result.Error!.Kind);
-        Assert.Contains(by, result.Error.Message, StringComparison.Ordinal);
+        Assert.Contains(by.DisplayName, result.Error.Message, StringComparison.Ordinal);
+        // The API's sentence says UTC; a page in Kolkata reads the same sentence on its own clock.
+        Assert.EndsWith($" on {ViewerClock.UtcText(by.CancelledAt)}.", result.Error.Message, StringComparison.Ordinal);
+        var kolkata = ViewerClock.Find("Asia/Kolkata")!;
+        Assert.Equal(result.Error.Message.Replace(ViewerClock.UtcText(by.CancelledAt), ViewerClock.Minutes(by.CancelledAt, kolkata), StringComparison.Ordinal),
+            result.Error.MessageIn(kolkata));
         Assert.Equal(1, await context.JobCancellations.CountAsync(c => c.JobId == job.Id));
     }
 

@@ -154,7 +154,7 @@ public abstract partial class ReopenServiceTests
         Assert.Equal(before.Items.Count(i => i.Value != JobItemState.CANCELLED), options.ItemsToRestore.Count);
         Assert.Equal(before.Items.Values.Where(s => s != JobItemState.CANCELLED).Order(), options.ItemsToRestore.Select(i => i.RestoredState!.Value).Order());
         Assert.Single(options.ItemsStayingCancelled);
-        Assert.Contains("within 30 days", late.Refusal, StringComparison.Ordinal);
+        Assert.Contains("within 30 days", late.Refusal!.Message, StringComparison.Ordinal);
         Assert.Equal(ReopenErrorCodes.WindowPassed, (await ReopenAsync(db, before.Job)).Error?.Code);
     }
 }

@@ -254,7 +254,7 @@ public abstract partial class ReopenServiceTests(SeededTemplate template)
 
         Assert.Equal(ReopenErrorCodes.NotReopenable, result.Error?.Code);
         Assert.Contains("before JobsPortal recorded what a cancel changes", result.Error!.Message, StringComparison.Ordinal);
-        Assert.Equal(result.Error.Message, options!.Refusal);
+        Assert.Equal(result.Error.Message, options!.Refusal?.Message);
         await AssertUnchangedAsync(db, before);
     }
 

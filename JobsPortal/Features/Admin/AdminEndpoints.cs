@@ -17,7 +17,11 @@ public static class AdminEndpoints
     private static async Task ExportAsync(HttpContext http, AuditQueries audit, TimeProvider clock, CancellationToken ct)
     {
         string? Query(string key) => http.Request.Query[key].FirstOrDefault() is { Length: > 0 } value ? value : null;
-        var filter = new AuditFilter(Query("area"), Query("actor"), Query("q"), Formats.ParseDate(Query("from")), Formats.ParseDate(Query("to")));
+        var filter = new AuditFilter(Query("area"), Query("actor"), Query("q"), Formats.ParseDate(Query("from")), Formats.ParseDate(Query("to")))
+        {
+            // The page's link carries the viewer's zone, so the file holds the days the page showed.
+            Zone = ViewerClock.Find(Query("tz")) ?? TimeZoneInfo.Utc,
+        };
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
         {

@@ -125,8 +125,8 @@ public sealed class AdminWrite(JobsPortalDbContext db, string? actorUserId, stri
         {
             return null;
         }
-        return AdminResult.Fail(AdminErrors.Changed,
-            $"{targetName} was changed by {latest.ActorName} at {Formats.Minutes(latest.AtUtc)} UTC since you opened it. Review it and save again.");
+        return AdminResult.Fail(AdminErrors.Changed, new TimedSentence(latest.AtUtc,
+            at => $"{targetName} was changed by {latest.ActorName} at {at} since you opened it. Review it and save again."));
     }
 
     private static string? Clip(string? text, int length) =>

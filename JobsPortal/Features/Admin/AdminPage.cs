@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using JobsPortal.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -8,6 +9,8 @@ namespace JobsPortal.Features.Admin;
 public abstract class AdminPage : ComponentBase
 {
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    [Inject] private ViewerClock Clock { get; set; } = default!;
 
     protected ClaimsPrincipal Admin { get; private set; } = new();
     protected string? Error { get; set; }
@@ -24,7 +27,7 @@ public abstract class AdminPage : ComponentBase
     /// <summary>Shows the outcome; on success reloads, so the page shows the saved state and its new version.</summary>
     protected async Task<bool> ShowAsync(AdminResult result, string success)
     {
-        Error = result.Succeeded ? null : result.Message;
+        Error = result.Succeeded ? null : result.MessageIn(Clock.Zone);
         Done = result.Succeeded ? success : null;
         if (result.Succeeded)
         {

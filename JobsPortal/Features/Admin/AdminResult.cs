@@ -1,3 +1,5 @@
+using JobsPortal.Shared;
+
 namespace JobsPortal.Features.Admin;
 
 /// <summary>The stable codes of the admin area's expected failures.</summary>
@@ -21,12 +23,19 @@ public record AdminResult(string? Code, string? Message)
 {
     public bool Succeeded => Code is null;
 
+    /// <summary>When the sentence names a moment (changed by whom and when): kept so the page shows it on the viewer's clock.</summary>
+    public TimedSentence? Timed { get; private init; }
+
+    public string? MessageIn(TimeZoneInfo zone) => Timed?.In(zone) ?? Message;
+
+    public static AdminResult Fail(string code, TimedSentence sentence) => new(code, sentence.InUtc) { Timed = sentence };
+
     public static AdminResult Ok { get; } = new(null, null);
 
     public static AdminResult Fail(string code, string message) => new(code, message);
 
     /// <summary>This failure as the failure of an operation that answers a <typeparamref name="T"/>.</summary>
-    public AdminResult<T> As<T>() => new(default, Code, Message);
+    public AdminResult<T> As<T>() => new(default, Code, Message) { Timed = Timed };
 }
 
 /// <summary>An admin operation that also answers something (a new id, a set-password link).</summary>

@@ -6,8 +6,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace JobsPortal.Features.Admin;
 
-/// <summary>What the audit page filters on: all optional; dates are UTC days, both ends included.</summary>
-public sealed record AuditFilter(string? Area = null, string? Actor = null, string? Search = null, DateOnly? From = null, DateOnly? To = null);
+/// <summary>
+/// What the audit page filters on: all optional; dates are the viewer's days in <see cref="Zone"/> (UTC
+/// days without one), both ends included, as on the cancellations page.
+/// </summary>
+public sealed record AuditFilter(string? Area = null, string? Actor = null, string? Search = null, DateOnly? From = null, DateOnly? To = null)
+{
+    public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
+}
 
 /// <summary>The admin audit for admins: a page of entries newest first, and the same filter as CSV.</summary>
 public sealed class AuditQueries(AdminOperations operations)
@@ -61,12 +67,12 @@ public sealed class AuditQueries(AdminOperations operations)
         }
         if (filter.From is { } from)
         {
-            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var start = ViewerDays.Start(from, filter.Zone);
             query = query.Where(a => a.AtUtc >= start);
         }
         if (filter.To is { } to)
         {
-            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var end = ViewerDays.EndExclusive(to, filter.Zone);
             query = query.Where(a => a.AtUtc < end);
         }
         return query;

@@ -204,16 +204,19 @@ public sealed class BulkCancelService(
                 .Select(c => new { c.JobId, c.CancelledAt, c.CancelledByUser.DisplayName }).ToListAsync(ct))
             .GroupBy(c => c.JobId).ToDictionary(g => g.Key, g => g.MaxBy(c => c.CancelledAt)!);
 
-        var planned = jobs.OrderBy(j => j.Number, StringComparer.Ordinal).Select(j => new BulkPlanJob(
-            j.Id, j.Number, j.Description, j.JobTypeId, j.TypeName, j.LifeCycleState, j.HasProvided,
-            j.LifeCycleState switch
-            {
-                LifeCycleState.COMPLETED => "Completed: only draft, pending or in-progress jobs can be cancelled.",
-                LifeCycleState.CANCELLED => cancelledBy.TryGetValue(j.Id, out var by)
-                    ? $"Already cancelled by {by.DisplayName} on {Formats.Minutes(by.CancelledAt)} UTC."
-                    : "Already cancelled.",
-                _ => null,
-            })).ToList();
+        var planned = jobs.OrderBy(j => j.Number, StringComparer.Ordinal).Select(j =>
+        {
+            var timed = j.LifeCycleState == LifeCycleState.CANCELLED && cancelledBy.TryGetValue(j.Id, out var by)
+                ? new TimedSentence(by.CancelledAt, at => $"Already cancelled by {by.DisplayName} on {at}.")
+                : null;
+            return new BulkPlanJob(j.Id, j.Number, j.Description, j.JobTypeId, j.TypeName, j.LifeCycleState, j.HasProvided,
+                j.LifeCycleState switch
+                {
+                    LifeCycleState.COMPLETED => "Completed: only draft, pending or in-progress jobs can be cancelled.",
+                    LifeCycleState.CANCELLED => timed?.InUtc ?? "Already cancelled.",
+                    _ => null,
+                }) { TimedWhy = timed };
+        }).ToList();
         var missing = ids.Count - jobs.Count;
         var eligible = planned.Where(j => j.Why is null).ToList();
         var notEligible = planned.Where(j => j.Why is not null).ToList();

@@ -1,10 +1,17 @@
 using JobsPortal.Data.Entities;
 using JobsPortal.Features.Cancellation;
+using JobsPortal.Shared;
 
 namespace JobsPortal.Features.Bulk;
 
 /// <summary>A selected job as the bulk dialog lists it; <see cref="Why"/> says why it cannot be cancelled (null when it can).</summary>
-public sealed record BulkPlanJob(int Id, string Number, string Description, int TypeId, string TypeName, LifeCycleState State, bool HasProvidedItems, string? Why);
+public sealed record BulkPlanJob(int Id, string Number, string Description, int TypeId, string TypeName, LifeCycleState State, bool HasProvidedItems, string? Why)
+{
+    /// <summary>When <see cref="Why"/> names a moment (already cancelled by whom and when): the sentence, to show on the viewer's clock.</summary>
+    public TimedSentence? TimedWhy { get; init; }
+
+    public string? WhyIn(TimeZoneInfo zone) => TimedWhy?.In(zone) ?? Why;
+}
 
 /// <summary>What one job type in the selection allows: its cancel statuses and usable reasons, defaults marked.</summary>
 public sealed record BulkTypeOptions(int TypeId, string TypeName, int Jobs, IReadOnlyList<CancelStatusOption> Statuses, IReadOnlyList<CancelReasonOption> Reasons)

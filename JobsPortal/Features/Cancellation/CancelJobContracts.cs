@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using JobsPortal.Data.Entities;
+using JobsPortal.Shared;
 
 namespace JobsPortal.Features.Cancellation;
 
@@ -58,8 +59,21 @@ public static class CancelErrorCodes
     public const string NotAllowed = "NOT_ALLOWED";
 }
 
+/// <summary>
+/// An expected failure. <see cref="Message"/> is the sentence the API returns (times in UTC, its contract);
+/// a sentence that names a moment also keeps it as a <see cref="TimedSentence"/>, and pages show
+/// <see cref="MessageIn"/> the viewer's zone.
+/// </summary>
 public sealed record CancelError(string Code, string Message, CancelErrorKind Kind)
 {
+    public TimedSentence? Timed { get; private init; }
+
+    /// <summary>The sentence as a person reads it on a page: its time, if it names one, on their clock.</summary>
+    public string MessageIn(TimeZoneInfo zone) => Timed?.In(zone) ?? Message;
+
+    public static CancelError Conflict(string code, TimedSentence sentence) =>
+        new(code, sentence.InUtc, CancelErrorKind.Conflict) { Timed = sentence };
+
     public static CancelError Invalid(string code, string message) => new(code, message, CancelErrorKind.Invalid);
     public static CancelError NotFound(string code, string message) => new(code, message, CancelErrorKind.NotFound);
     public static CancelError Conflict(string code, string message) => new(code, message, CancelErrorKind.Conflict);

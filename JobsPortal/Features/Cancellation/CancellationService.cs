@@ -192,20 +192,24 @@ public sealed class CancellationService(
             {
                 j.Id, j.Number, j.Description, j.JobType, j.LifeCycleState, StatusName = j.JobStatus.Name, j.Version,
                 Items = j.Items.OrderBy(i => i.Id).Select(i => new CancelItemOption(i.ProductName, i.SerialNumber, i.Quantity, i.State)).ToList(),
-                Cancelled = j.Cancellations.Where(c => c.ReopenedAt == null)
-                    .Select(c => new CancelledBySomeone(c.CancelledByUser.DisplayName, c.CancelledAt)).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(ct);
         if (job is null)
         {
             return null;
         }
+        // By the job's id on its own: as a subquery of the job's query EF Core would rank every
+        // cancellation with ROW_NUMBER() (about 1 s on a million jobs).
+        var cancelled = await db.JobCancellations.AsNoTracking()
+            .Where(c => c.JobId == job.Id && c.ReopenedAt == null)
+            .Select(c => new CancelledBySomeone(c.CancelledByUser.DisplayName, c.CancelledAt))
+            .FirstOrDefaultAsync(ct);
         var statuses = await CancelConfiguration.StatusesAsync(db, job.JobType, LifeCycleState.CANCELLED, ct);
         var reasons = await CancelConfiguration.ReasonsAsync(db, job.JobType.Id, ct);
         return new CancelOptions(job.Id, job.Number, job.Description, job.JobType.Name, job.LifeCycleState, job.StatusName, job.Version,
             [.. statuses.Select(s => new CancelStatusOption(s.Status.Id, s.Status.Name, s.Status.AlternativeCode, s.IsDefault))],
             [.. reasons.Select(r => new CancelReasonOption(r.Reason.Id, r.Reason.Name, r.Reason.AlternativeCode, r.Reason.Description, r.IsDefault))],
-            job.Items, job.Cancelled);
+            job.Items, cancelled);
     }
 
     /// <summary>What the state checks need of a job.</summary>
@@ -248,9 +252,10 @@ public sealed class CancellationService(
                 .Where(c => c.JobId == job.Id && c.ReopenedAt == null)
                 .Select(c => new { c.CancelledByUser.DisplayName, c.CancelledAt })
                 .SingleOrDefaultAsync(ct);
-            return CancelError.Conflict(CancelErrorCodes.JobAlreadyCancelled, by is null
-                ? $"Job {job.Number} is already cancelled."
-                : $"Job {job.Number} was already cancelled by {by.DisplayName} on {by.CancelledAt:yyyy-MM-dd HH:mm} UTC.");
+            return by is null
+                ? CancelError.Conflict(CancelErrorCodes.JobAlreadyCancelled, $"Job {job.Number} is already cancelled.")
+                : CancelError.Conflict(CancelErrorCodes.JobAlreadyCancelled,
+                    new TimedSentence(by.CancelledAt, at => $"Job {job.Number} was already cancelled by {by.DisplayName} on {at}."));
         }
         if (job.LifeCycleState == LifeCycleState.COMPLETED)
         {

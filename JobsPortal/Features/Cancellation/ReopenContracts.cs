@@ -56,7 +56,7 @@ public sealed record ReopenOptions(
     string? PreviousStatusName,
     IReadOnlyList<ReopenItemOption> ItemsToRestore,
     IReadOnlyList<ReopenItemOption> ItemsStayingCancelled,
-    string? Refusal);
+    CancelError? Refusal);
 
 /// <summary>An item of the job; <paramref name="RestoredState"/> is the state the reopen gives back (null: it stays cancelled).</summary>
 public sealed record ReopenItemOption(string ProductName, string? SerialNumber, int Quantity, JobItemState? RestoredState);

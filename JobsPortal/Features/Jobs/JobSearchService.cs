@@ -28,6 +28,20 @@ public sealed class JobSearchService(IDbContextFactory<JobsPortalDbContext> dbFa
         // One connection for the count and the page, rather than EF Core opening it for each.
         await db.Database.OpenConnectionAsync(ct);
         var text = SearchText.Parse(query.Text);
+        var pageSize = JobSearchQuery.PageSizes.Contains(query.PageSize) ? query.PageSize : JobSearchQuery.DefaultPageSize;
+        var skip = Math.Clamp(query.Page, 0, JobSearchQuery.LastPage(pageSize)) * pageSize;
+
+        if (JobSearchShapes.Of(query, text) is { } shape)
+        {
+            var shapeCount = await JobSearchShapes.CountAsync(db, shape, CountCap + 1, ct);
+            if (shapeCount == 0)
+            {
+                return new JobSearchPage([], 0, false);
+            }
+            var shapeRows = await JobSearchShapes.PageAsync(db, shape, query.Sort, query.Descending, skip, pageSize, ct);
+            return new JobSearchPage(shapeRows, Math.Min(shapeCount, CountCap), shapeCount > CountCap);
+        }
+
         var (filtered, hasOtherFilters) = Filter(db, query, text);
 
         // The count joins the full-text matches, so SQLite may drive from whichever side is smaller;
@@ -69,27 +83,29 @@ public sealed class JobSearchService(IDbContextFactory<JobsPortalDbContext> dbFa
             paged = Filter(db, query, text, accountByIndex: false).Jobs;
         }
 
-        var pageSize = JobSearchQuery.PageSizes.Contains(query.PageSize) ? query.PageSize : JobSearchQuery.DefaultPageSize;
         var rows = await Sort(paged, query.Sort, query.Descending)
-            .Skip(Math.Clamp(query.Page, 0, JobSearchQuery.LastPage(pageSize)) * pageSize)
+            .Skip(skip)
             .Take(pageSize)
-            .Select(j => new JobSearchRow(
-                j.Id,
-                j.Number,
-                j.Description,
-                j.JobType.Name,
-                j.JobStatus.Name,
-                j.LifeCycleState,
-                j.AssignedUser != null ? j.AssignedUser.DisplayName : null,
-                j.AssignedUnit != null ? j.AssignedUnit.Name : null,
-                j.ScheduledDate,
-                j.ExpirationDate,
-                j.CreatedAt,
-                j.UpdatedAt))
+            .Select(Row)
             .ToListAsync(ct);
 
         return new JobSearchPage(rows, Math.Min(count, CountCap), count > CountCap);
     }
+
+    /// <summary>What the grid shows of a job.</summary>
+    internal static readonly System.Linq.Expressions.Expression<Func<Job, JobSearchRow>> Row = j => new JobSearchRow(
+        j.Id,
+        j.Number,
+        j.Description,
+        j.JobType.Name,
+        j.JobStatus.Name,
+        j.LifeCycleState,
+        j.AssignedUser != null ? j.AssignedUser.DisplayName : null,
+        j.AssignedUnit != null ? j.AssignedUnit.Name : null,
+        j.ScheduledDate,
+        j.ExpirationDate,
+        j.CreatedAt,
+        j.UpdatedAt);
 
     /// <summary>The ids of the jobs that match <paramref name="query"/>, in its order, at most <paramref name="max"/> (for "select all matching").</summary>
     public async Task<IReadOnlyList<int>> MatchingIdsAsync(JobSearchQuery query, int max, CancellationToken ct = default)
@@ -239,7 +255,7 @@ public sealed class JobSearchService(IDbContextFactory<JobsPortalDbContext> dbFa
     /// and status sort by name, then newest or oldest first: SQLite walks the names' unique index and,
     /// for each, the jobs' (type or status, created) index, so no sort of the whole table is needed.
     /// </summary>
-    private static IQueryable<Job> Sort(IQueryable<Job> jobs, JobSortColumn column, bool descending) => column switch
+    internal static IQueryable<Job> Sort(IQueryable<Job> jobs, JobSortColumn column, bool descending) => column switch
     {
         JobSortColumn.Number => descending ? jobs.OrderByDescending(j => j.Number) : jobs.OrderBy(j => j.Number),
         JobSortColumn.Description => ThenById(descending ? jobs.OrderByDescending(j => j.Description) : jobs.OrderBy(j => j.Description), descending),

@@ -161,17 +161,18 @@ public sealed class JobLifecycleService(
         {
             var by = await db.JobCancellations.AsNoTracking().Where(c => c.JobId == job.Id && c.ReopenedAt == null)
                 .Select(c => new { c.CancelledByUser.DisplayName, c.CancelledAt }).SingleOrDefaultAsync(ct);
-            return CancelError.Conflict(CancelErrorCodes.JobAlreadyCancelled, by is null
-                ? $"Job {job.Number} is cancelled and can no longer be {verb}."
-                : $"Job {job.Number} was cancelled by {by.DisplayName} on {by.CancelledAt:yyyy-MM-dd HH:mm} UTC and can no longer be {verb}.");
+            return by is null
+                ? CancelError.Conflict(CancelErrorCodes.JobAlreadyCancelled, $"Job {job.Number} is cancelled and can no longer be {verb}.")
+                : CancelError.Conflict(CancelErrorCodes.JobAlreadyCancelled, new TimedSentence(by.CancelledAt,
+                    at => $"Job {job.Number} was cancelled by {by.DisplayName} on {at} and can no longer be {verb}."));
         }
         if (job.LifeCycleState == LifeCycleState.COMPLETED && from == LifeCycleState.IN_PROGRESS)
         {
             var by = await db.Users.AsNoTracking().Where(u => u.Id == job.UpdatedByUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
             var at = job.ActualCompletionDate ?? job.UpdatedAt;
-            return CancelError.Conflict(LifecycleErrorCodes.JobAlreadyCompleted, by is null
-                ? $"Job {job.Number} was already completed on {at:yyyy-MM-dd HH:mm} UTC."
-                : $"Job {job.Number} was already completed by {by} on {at:yyyy-MM-dd HH:mm} UTC.");
+            return CancelError.Conflict(LifecycleErrorCodes.JobAlreadyCompleted, new TimedSentence(at, time => by is null
+                ? $"Job {job.Number} was already completed on {time}."
+                : $"Job {job.Number} was already completed by {by} on {time}."));
         }
         return from == LifeCycleState.PENDING
             ? CancelError.Conflict(LifecycleErrorCodes.JobNotPending,

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using JobsPortal.Data.Entities;
 using JobsPortal.Features.Cancellation;
+using JobsPortal.Shared;
 
 namespace JobsPortal.Features.Lifecycle;
 
@@ -36,17 +37,18 @@ public sealed class NewJobForm
 
     public void RemoveItem(Item item) => Items.Remove(item);
 
-    public CreateJobCommand ToCommand(ClaimsPrincipal actor) =>
+    /// <summary>The command; the picked days are the viewer's (<paramref name="zone"/>), a job scheduled on a day starts at its first minute there.</summary>
+    public CreateJobCommand ToCommand(ClaimsPrincipal actor, TimeZoneInfo zone) =>
         new(EntityIdentifier.ById(TypeId), EntityIdentifier.Of(EntityIdentifier.Number, AccountNumber), Description, actor, CancellationChannel.PORTAL)
         {
             AccountName = AccountName,
-            ScheduledDate = Utc(ScheduledDate),
-            ExpirationDate = Utc(ExpirationDate),
+            ScheduledDate = StartOf(ScheduledDate, zone),
+            ExpirationDate = StartOf(ExpirationDate, zone),
             AssignedUser = string.IsNullOrEmpty(AssignedUserId) ? null : EntityIdentifier.Of(EntityIdentifier.Id, AssignedUserId),
             AssignedUnit = AssignedUnitId is { } unit ? EntityIdentifier.ById(unit) : null,
             Items = [.. Items.Select(i => new NewJobItem(i.ProductCode, i.ProductName, i.Kind, i.Quantity, i.SerialNumber))],
         };
 
-    // The date pickers give a calendar day; the portal shows and stores days as UTC.
-    private static DateTime? Utc(DateTime? day) => day is { } d ? DateTime.SpecifyKind(d.Date, DateTimeKind.Utc) : null;
+    // The date pickers give a calendar day on the viewer's clock, as the search's date filters do; it is stored as the UTC instant it starts.
+    private static DateTime? StartOf(DateTime? day, TimeZoneInfo zone) => day is { } d ? ViewerDays.Start(DateOnly.FromDateTime(d), zone) : null;
 }

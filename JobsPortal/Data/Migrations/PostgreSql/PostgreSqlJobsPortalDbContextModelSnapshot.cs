@@ -615,7 +615,15 @@ namespace JobsPortal.Data.Migrations.PostgreSql
 
                     b.HasIndex("AssignedUnitId", "CreatedAt");
 
+                    b.HasIndex("AssignedUnitId", "ExpirationDate");
+
+                    b.HasIndex("AssignedUnitId", "ScheduledDate");
+
                     b.HasIndex("AssignedUserId", "CreatedAt");
+
+                    b.HasIndex("AssignedUserId", "ExpirationDate");
+
+                    b.HasIndex("AssignedUserId", "ScheduledDate");
 
                     b.HasIndex("JobStatusId", "CreatedAt");
 
