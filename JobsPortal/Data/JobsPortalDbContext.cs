@@ -1,11 +1,12 @@
 using JobsPortal.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace JobsPortal.Data;
 
-public class JobsPortalDbContext : IdentityDbContext<ApplicationUser>
+public class JobsPortalDbContext : IdentityDbContext<ApplicationUser>, IDataProtectionKeyContext
 {
     public JobsPortalDbContext(DbContextOptions<JobsPortalDbContext> options) : base(options)
     {
@@ -64,6 +65,12 @@ public class JobsPortalDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<BulkRun> BulkRuns => Set<BulkRun>();
     public DbSet<BulkRunChoice> BulkRunChoices => Set<BulkRunChoice>();
     public DbSet<BulkRunJob> BulkRunJobs => Set<BulkRunJob>();
+
+    /// <summary>
+    /// The data-protection key ring (cookies, antiforgery and API tokens), in the database so that
+    /// every instance on it reads and writes the same keys.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Matches from the full-text index; only through <see cref="JobTextIndex.Matching"/>.</summary>
     public DbSet<JobTextMatch> JobTextMatches => Set<JobTextMatch>();

@@ -1,6 +1,7 @@
 using JobsPortal.Data;
 using JobsPortal.Data.Entities;
 using JobsPortal.Data.Seeding;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,7 @@ public sealed class DatabaseInitializer(
     UserManager<ApplicationUser> userManager,
     IOptions<JobsPortalOptions> options,
     TimeProvider clock,
+    IDataProtectionProvider dataProtection,
     ILogger<DatabaseInitializer> logger)
 {
     /// <summary>
@@ -33,6 +35,9 @@ public sealed class DatabaseInitializer(
     public Task InitializeAsync(CancellationToken ct = default) => OneAtATimeAsync(async () =>
     {
         await MigrateUnlockedAsync(ct);
+        // The key ring's first key, now, while nothing else writes: made later by the first request that
+        // needs one, it would be written outside the app's write gate (and, on several instances, twice).
+        _ = dataProtection.CreateProtector(nameof(DatabaseInitializer)).Protect([1]);
         await referenceSeeder.EnsureRolesAsync();
 
         var o = options.Value;

@@ -10,6 +10,7 @@ using JobsPortal.Features.Api;
 using JobsPortal.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +22,7 @@ namespace JobsPortal.Infrastructure;
 public static class JobsPortalServiceExtensions
 {
     public const string ConnectionStringName = DatabaseSettings.ConnectionStringName;
+    public const string DataProtectionApplicationName = "JobsPortal";
 
     public static WebApplicationBuilder AddJobsPortal(this WebApplicationBuilder builder)
     {
@@ -78,7 +80,13 @@ public static class JobsPortalServiceExtensions
         services.AddSingleton(database);
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
-        services.AddDataProtection();
+        // The keys that sign cookies, antiforgery and API tokens live in the database, under one fixed
+        // application name, so a token issued by one instance is accepted by every other one on the same
+        // database (and by this one after a restart or a move to another folder). DatabaseInitializer
+        // makes the first key at start-up, before any request could race a write for it.
+        services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToDbContext<JobsPortalDbContext>();
         services.AddOptions<JobsPortalOptions>();
         // The named policies (Staff, Reviewer, Admin): services check them too, not only pages and endpoints.
         services.AddAuthorizationCore(o => o.AddJobsPortalPolicies());
