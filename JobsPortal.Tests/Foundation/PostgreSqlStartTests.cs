@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace JobsPortal.Tests.Foundation;
 
@@ -38,6 +39,49 @@ public sealed class PostgreSqlStartTests
         Assert.Equal(2400, await db.Jobs.CountAsync());
         await using var migrating = PostgreSqlJobsPortalDbContext.Create(db.Database.GetConnectionString()!);
         Assert.Empty(await migrating.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task Health_on_PostgreSQL_reports_the_database_unhealthy_while_it_refuses_connections()
+    {
+        var server = await PostgresServer.GetAsync();
+        var database = await server.CreateEmptyDatabaseAsync();
+        try
+        {
+            await using var app = new AppFactory { Provider = DatabaseProvider.PostgreSql, PostgreSqlDatabase = database };
+            var client = app.CreateClient();
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+
+            await AllowConnectionsAsync(server, database, false);
+            var down = await client.GetAsync("/health");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+            Assert.Equal("Unhealthy", await down.Content.ReadAsStringAsync());
+
+            await AllowConnectionsAsync(server, database, true);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+        }
+        finally
+        {
+            await server.DropDatabaseAsync(database);
+        }
+    }
+
+    /// <summary>Closes the database to new sessions and ends the app's open ones (or opens it again).</summary>
+    private static async Task AllowConnectionsAsync(PostgresServer server, string database, bool allow)
+    {
+        await using var admin = new NpgsqlConnection(server.ConnectionString("postgres"));
+        await admin.OpenAsync();
+        await using (var alter = new NpgsqlCommand($"""ALTER DATABASE "{database}" ALLOW_CONNECTIONS {(allow ? "true" : "false")}""", admin))
+        {
+            await alter.ExecuteNonQueryAsync();
+        }
+        if (!allow)
+        {
+            await using var end = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @db", admin);
+            end.Parameters.AddWithValue("db", database);
+            await end.ExecuteNonQueryAsync();
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(server.ConnectionString(database)));
+        }
     }
 
     [Fact]
