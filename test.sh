@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, browser tests included, on a fresh Debian machine with the .NET SDK:
-# installs Debian's Chromium when it is missing, restores the local tools, runs every test and
+# installs Debian's Chromium and PostgreSQL when they are missing, restores the local tools, runs every test and
 # ends with the line "tests: N passed, M failed". Exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -11,6 +11,16 @@ if [ ! -x /usr/bin/chromium ]; then
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null \
     || { echo "Could not install chromium with apt-get."; echo "tests: 0 passed, 1 failed"; exit 1; }
+fi
+
+# The PostgreSQL tests start a throwaway server of their own (JobsPortal.Tests/TestInfrastructure/PostgresServer.cs)
+# from Debian's postgresql binaries; the cluster that the package sets up and starts is not used.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  echo "Installing Debian's postgresql for the PostgreSQL tests..."
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null \
+    || { echo "Could not install postgresql with apt-get."; echo "tests: 0 passed, 1 failed"; exit 1; }
 fi
 
 dotnet tool restore >/dev/null || { echo "dotnet tool restore failed"; echo "tests: 0 passed, 1 failed"; exit 1; }

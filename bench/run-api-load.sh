@@ -8,42 +8,73 @@
 #   API_LOAD_PRISTINE=/tmp/api-load.pristine.db   the generated database kept untouched
 #   API_LOAD_APP=/path/to/a/copy/of/bin/Release/net10.0   run that build (from its own folder, with
 #                                    its own appsettings.json) instead of building this tree's
+#   API_LOAD_JOBS=200000             how many jobs the generated database has
+#   API_LOAD_PG="Host=127.0.0.1;Port=5432;Username=postgres"   PostgreSQL instead of SQLite: the
+#                                    pristine database is api_load_pristine_<jobs> on that server (made
+#                                    with generate's COPY the first time), each run gets a copy of it
+#                                    (CREATE DATABASE ... TEMPLATE); psql must reach the server as given
+#   API_LOAD_INSTANCES=2             start that many app instances on the one database (ports PORT,
+#                                    PORT+1, ...; PostgreSQL only) and spread the requests over them
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 port=${API_LOAD_PORT:-5099}
+jobs=${API_LOAD_JOBS:-200000}
 pristine=${API_LOAD_PRISTINE:-/tmp/api-load.pristine.db}
 db=${pristine%.pristine.db}.$port.db
 url=http://127.0.0.1:$port
 app_dir=${API_LOAD_APP:-}
+pg=${API_LOAD_PG:-}
+instances=${API_LOAD_INSTANCES:-1}
+if [ "$instances" -gt 1 ] && [ -z "$pg" ]; then
+  echo "Several instances need PostgreSQL (API_LOAD_PG)." >&2; exit 2
+fi
 
 if [ -z "$app_dir" ]; then
   dotnet build -c Release JobsPortal >/dev/null
 fi
 dotnet build -c Release bench/JobsPortal.ApiLoad >/dev/null
-if [ ! -f "$pristine" ]; then
-  dotnet run -c Release --no-build --project JobsPortal -- generate --jobs 200000 --database "$pristine"
+if [ -n "$pg" ]; then
+  # psql takes the same key=value connection string as Npgsql for the keys used here.
+  psql_conn=$(tr ';' ' ' <<<"$pg" | sed -e 's/Host=/host=/I; s/Port=/port=/I; s/Username=/user=/I; s/Password=/password=/I')
+  pg_pristine=api_load_pristine_$jobs
+  pg_db=api_load_$port
+  if [ "$(psql "$psql_conn dbname=postgres" -Atc "SELECT 1 FROM pg_database WHERE datname = '$pg_pristine'")" != "1" ]; then
+    psql "$psql_conn dbname=postgres" -qc "CREATE DATABASE $pg_pristine"
+    dotnet run -c Release --no-build --project JobsPortal -- generate --jobs "$jobs" --postgres "$pg;Database=$pg_pristine"
+  fi
+  psql "$psql_conn dbname=postgres" -qc "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" -c "CREATE DATABASE $pg_db TEMPLATE $pg_pristine"
+  database_args=(--JobsPortal:Database:Provider=PostgreSql "--ConnectionStrings:JobsPortal=$pg;Database=$pg_db")
+else
+  if [ ! -f "$pristine" ]; then
+    dotnet run -c Release --no-build --project JobsPortal -- generate --jobs "$jobs" --database "$pristine"
+  fi
+  rm -f "$db" "$db-wal" "$db-shm"
+  cp "$pristine" "$db"
+  database_args=("--ConnectionStrings:JobsPortal=Data Source=$db")
 fi
-rm -f "$db" "$db-wal" "$db-shm"
-cp "$pristine" "$db"
 
 # From the project folder, as dotnet run does: the content root (appsettings.json, its log levels) is there.
 if [ -n "$app_dir" ]; then run_in=$app_dir dll=$app_dir/JobsPortal.dll; else run_in=JobsPortal dll=bin/Release/net10.0/JobsPortal.dll; fi
-(cd "$run_in" && exec dotnet "$dll" \
-  --ConnectionStrings:JobsPortal="Data Source=$db" --urls "$url" --environment Production) \
-  >"/tmp/api-load-app.$port.log" 2>&1 &
-app=$!
-trap 'kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do
-  curl -sf "$url/health" >/dev/null 2>&1 && break
-  sleep 1
+apps=() urls=()
+trap 'for a in "${apps[@]}"; do kill "$a" 2>/dev/null || true; wait "$a" 2>/dev/null || true; done' EXIT
+for n in $(seq 0 $((instances - 1))); do
+  p=$((port + n))
+  (cd "$run_in" && exec dotnet "$dll" "${database_args[@]}" --urls "http://127.0.0.1:$p" --environment Production) \
+    >"/tmp/api-load-app.$p.log" 2>&1 &
+  apps+=($!) urls+=("http://127.0.0.1:$p")
+  for _ in $(seq 1 90); do
+    curl -sf "http://127.0.0.1:$p/health" >/dev/null 2>&1 && break
+    sleep 1
+  done
 done
+url=$(IFS=,; echo "${urls[*]}")
 
 cpu() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }  # user + system time of a process, in clock ticks
-app_pid=$(pgrep -P "$app" -f JobsPortal.dll || echo "$app")
-before=$(cpu "$app_pid")
+app_cpu() { local t=0; for a in "${apps[@]}"; do t=$((t + $(cpu "$a"))); done; echo "$t"; }
+before=$(app_cpu)
 echo "machine load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "app pid: $app_pid (attach dotnet-trace or dotnet-counters to it while the client runs)"
+echo "app pids: ${apps[*]} (attach dotnet-trace or dotnet-counters to them while the client runs)"
 dotnet bench/JobsPortal.ApiLoad/bin/Release/net10.0/JobsPortal.ApiLoad.dll --url "$url" "$@"
-echo "app CPU during the run (listing, warm-up and measured cancels): $(( ($(cpu "$app_pid") - before) * 1000 / $(getconf CLK_TCK) )) ms"
+echo "app CPU during the run (listing, warm-up and measured cancels, all instances): $(( ($(app_cpu) - before) * 1000 / $(getconf CLK_TCK) )) ms"
 echo "machine load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,7 +1,9 @@
+using JobsPortal.Data;
 using JobsPortal.Tests.TestInfrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace JobsPortal.Tests.Foundation;
@@ -14,8 +16,24 @@ public sealed class MigrationTests
         await using var db = await TestDatabase.CreateAsync();
         await using var context = db.CreateContext();
 
-        Assert.False(context.Database.HasPendingModelChanges(), "run 'dotnet ef migrations add <Name> --project JobsPortal'");
+        Assert.False(context.Database.HasPendingModelChanges(), "run 'dotnet ef migrations add <Name> --project JobsPortal --context JobsPortalDbContext'");
         Assert.Empty(await context.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task PostgreSql_model_has_no_changes_missing_a_migration_and_is_the_app_context_model()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider: DatabaseProvider.PostgreSql);
+        await using var migrating = PostgreSqlJobsPortalDbContext.Create(db.ConnectionString);
+        await using var app = db.CreateContext();
+
+        Assert.False(migrating.Database.HasPendingModelChanges(),
+            "run 'dotnet ef migrations add <Name> --project JobsPortal --context PostgreSqlJobsPortalDbContext --output-dir Data/Migrations/PostgreSql'");
+        Assert.Empty(await migrating.Database.GetPendingMigrationsAsync());
+        // The app works through JobsPortalDbContext on Npgsql: the schema the migrations made must be its model's.
+        Assert.False(app.GetService<IMigrationsModelDiffer>().HasDifferences(
+            migrating.GetService<IDesignTimeModel>().Model.GetRelationalModel(),
+            app.GetService<IDesignTimeModel>().Model.GetRelationalModel()));
     }
 
     [Fact]

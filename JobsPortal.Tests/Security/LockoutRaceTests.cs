@@ -8,9 +8,10 @@ namespace JobsPortal.Tests.Security;
 /// <summary>
 /// Wrong passwords sent at the same moment, as an attacker's script sends them: the lockout must
 /// count every one. Identity counts failures by rewriting the account's row, and concurrent rewrites
-/// used to collide and be dropped (ten at once left the account unlocked).
+/// used to collide and be dropped (ten at once left the account unlocked). One body, run on each
+/// database the app supports: on PostgreSQL the compare-and-swap is the database's as well.
 /// </summary>
-public sealed class LockoutRaceTests(SecurityAppFactory factory) : IClassFixture<SecurityAppFactory>
+public abstract class LockoutRaceTests(SecurityAppFactory factory)
 {
     private const int MaxFailures = 5;
 
@@ -80,3 +81,8 @@ public sealed class LockoutRaceTests(SecurityAppFactory factory) : IClassFixture
         Assert.Null(SignInForm.IdentityCookieOf(signIn));
     }
 }
+
+public sealed class LockoutRaceSqliteTests(SecurityAppFactory factory) : LockoutRaceTests(factory), IClassFixture<SecurityAppFactory>;
+
+public sealed class LockoutRacePostgreSqlTests(PostgreSqlSecurityAppFactory factory)
+    : LockoutRaceTests(factory), IClassFixture<PostgreSqlSecurityAppFactory>;

@@ -1,4 +1,5 @@
 using System.Net;
+using JobsPortal.Data;
 using JobsPortal.Data.Entities;
 using JobsPortal.Tests.Features.Api;
 using JobsPortal.Tests.TestInfrastructure;
@@ -122,4 +123,10 @@ public sealed class SignInForm(HttpClient client, string token, string query)
             ? cookies.Select(c => c.Split(';')[0])
                 .FirstOrDefault(c => c.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal) && c.Length > ".AspNetCore.Identity.Application=".Length)
             : null;
+}
+
+/// <summary>The same app on a database of its own on the test run's PostgreSQL server.</summary>
+public sealed class PostgreSqlSecurityAppFactory : SecurityAppFactory
+{
+    public PostgreSqlSecurityAppFactory() => Provider = DatabaseProvider.PostgreSql;
 }

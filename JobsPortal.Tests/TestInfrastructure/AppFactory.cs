@@ -1,3 +1,4 @@
+using JobsPortal.Data;
 using JobsPortal.Infrastructure;
 using JobsPortal.Infrastructure.Security;
 using Microsoft.AspNetCore.Hosting;
@@ -10,22 +11,40 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JobsPortal.Tests.TestInfrastructure;
 
 /// <summary>
-/// The whole app over its own temporary SQLite file with the demo seed. <see cref="StartKestrel"/>
-/// makes it a real server on a free loopback port, for browser tests.
+/// The whole app over its own temporary SQLite file with the demo seed, or over a PostgreSQL database
+/// on the test run's <see cref="PostgresServer"/> (a new empty one unless <see cref="PostgreSqlDatabase"/>
+/// names one that several apps share). <see cref="StartKestrel"/> makes it a real server on a free
+/// loopback port, for browser tests.
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>
 {
     private readonly string _databasePath = TestDatabase.NewPath();
+    private string? _ownDatabase;
 
     public bool DemoMode { get; init; } = true;
+    public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
+
+    /// <summary>On PostgreSQL: a database the test made and removes itself; by default the app gets a new empty one.</summary>
+    public string? PostgreSqlDatabase { get; init; }
     // The sign-in form's rate limit is met only by the tests about it (Security/SignInRateLimitTests).
     public Dictionary<string, string?> Settings { get; } = new() { [$"{SignInLimitOptions.Section}:{nameof(SignInLimitOptions.RequestsPerWindow)}"] = "100000" };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_databasePath)!);
         builder.UseEnvironment("Development");
-        builder.UseSetting($"ConnectionStrings:{JobsPortalServiceExtensions.ConnectionStringName}", $"Data Source={_databasePath}");
+        if (Provider == DatabaseProvider.PostgreSql)
+        {
+            // WebApplicationFactory configures the host synchronously.
+            var server = PostgresServer.GetAsync().GetAwaiter().GetResult();
+            var database = PostgreSqlDatabase ?? (_ownDatabase = server.CreateEmptyDatabaseAsync().GetAwaiter().GetResult());
+            builder.UseSetting(DatabaseSettings.ProviderKey, nameof(DatabaseProvider.PostgreSql));
+            builder.UseSetting($"ConnectionStrings:{JobsPortalServiceExtensions.ConnectionStringName}", server.ConnectionString(database));
+        }
+        else
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(_databasePath)!);
+            builder.UseSetting($"ConnectionStrings:{JobsPortalServiceExtensions.ConnectionStringName}", $"Data Source={_databasePath}");
+        }
         builder.UseSetting($"{JobsPortalOptions.Section}:DemoMode", DemoMode ? "true" : "false");
         foreach (var (key, value) in Settings)
         {
@@ -47,6 +66,10 @@ public class AppFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_ownDatabase is not null)
+        {
+            await (await PostgresServer.GetAsync()).DropDatabaseAsync(_ownDatabase);
+        }
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {

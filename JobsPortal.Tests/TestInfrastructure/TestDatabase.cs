@@ -14,7 +14,8 @@ namespace JobsPortal.Tests.TestInfrastructure;
 
 /// <summary>
 /// A fresh SQLite file of its own for one test (or one fixture), migrated like the app's, with the
-/// app's real data services over it. Never the developer's database; the file is deleted at the end.
+/// app's real data services over it; or, on PostgreSQL, a database of its own on the test run's
+/// <see cref="PostgresServer"/>. Never the developer's database; the file or database is removed at the end.
 /// Scoped services come only from scopes (the provider validates it), and every scope this class
 /// hands out is disposed with it.
 /// </summary>
@@ -24,15 +25,24 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private readonly List<AsyncServiceScope> _scopes = [];
 
-    private TestDatabase(string path, ServiceProvider services, FakeTimeProvider clock)
+    private readonly string? _path;
+    private readonly (PostgresServer Server, string Name)? _postgres;
+
+    private TestDatabase(DatabaseSettings settings, string? path, (PostgresServer, string)? postgres, ServiceProvider services, FakeTimeProvider clock)
     {
-        Path = path;
+        Settings = settings;
+        _path = path;
+        _postgres = postgres;
         Services = services;
         Clock = clock;
     }
 
-    public string Path { get; }
-    public string ConnectionString => $"Data Source={Path}";
+    public DatabaseSettings Settings { get; }
+    public DatabaseProvider Provider => Settings.Provider;
+
+    /// <summary>The SQLite file; a PostgreSQL test database has none.</summary>
+    public string Path => _path ?? throw new InvalidOperationException("A PostgreSQL test database has no file.");
+    public string ConnectionString => Settings.ConnectionString;
     public ServiceProvider Services { get; }
     public FakeTimeProvider Clock { get; }
     public IDbContextFactory<JobsPortalDbContext> Factory => Services.GetRequiredService<IDbContextFactory<JobsPortalDbContext>>();
@@ -41,11 +51,21 @@ public sealed class TestDatabase : IAsyncDisposable
         System.IO.Path.Combine(System.IO.Path.GetTempPath(), "jobsportal-tests", $"{Guid.NewGuid():N}.db");
 
     /// <summary>A migrated database; with <paramref name="demoJobs"/> &gt; 0, also the demo's reference data, people and jobs.</summary>
-    public static async Task<TestDatabase> CreateAsync(int demoJobs = 0, Action<IServiceCollection>? configure = null)
+    public static async Task<TestDatabase> CreateAsync(
+        int demoJobs = 0, Action<IServiceCollection>? configure = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var path = NewPath();
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        var db = Build(path, configure);
+        TestDatabase db;
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            var server = await PostgresServer.GetAsync();
+            db = Build(server, await server.CreateDatabaseAsync(), configure);
+        }
+        else
+        {
+            var path = NewPath();
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+            db = Build(path, configure);
+        }
 
         await using var scope = db.Services.CreateAsyncScope();
         var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
@@ -57,14 +77,20 @@ public sealed class TestDatabase : IAsyncDisposable
         return db;
     }
 
-    private static TestDatabase Build(string path, Action<IServiceCollection>? configure)
+    private static TestDatabase Build(string path, Action<IServiceCollection>? configure) =>
+        Build(DatabaseSettings.Sqlite($"Data Source={path}"), path, null, configure);
+
+    private static TestDatabase Build(PostgresServer server, string database, Action<IServiceCollection>? configure) =>
+        Build(new DatabaseSettings(DatabaseProvider.PostgreSql, server.ConnectionString(database)), null, (server, database), configure);
+
+    private static TestDatabase Build(DatabaseSettings settings, string? path, (PostgresServer, string)? postgres, Action<IServiceCollection>? configure)
     {
         var clock = new FakeTimeProvider(DefaultNow);
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(clock);
-        services.AddJobsPortalCore($"Data Source={path}");
+        services.AddJobsPortalCore(settings);
         configure?.Invoke(services);
-        return new TestDatabase(path, services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }), clock);
+        return new TestDatabase(settings, path, postgres, services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }), clock);
     }
 
     /// <summary>A context to arrange and check a test's data; what it saves is a system write, as the seed's is.</summary>
@@ -104,7 +130,7 @@ public sealed class TestDatabase : IAsyncDisposable
     /// </summary>
     public void ShareWith(IServiceCollection services)
     {
-        services.AddJobsPortalCore(ConnectionString);
+        services.AddJobsPortalCore(Settings);
         Share(services, Factory);
         Share(services, Services.GetRequiredService<JobChangeNotifier>());
         Share(services, Services.GetRequiredService<SqliteWriteGate>());
@@ -123,6 +149,10 @@ public sealed class TestDatabase : IAsyncDisposable
     /// </summary>
     public async Task<TestDatabase> CloneAsync(Action<IServiceCollection>? configure = null)
     {
+        if (_postgres is var (server, name))
+        {
+            return Build(server, await server.CopyDatabaseAsync(name), configure);
+        }
         await using (var connection = new SqliteConnection(ConnectionString))
         {
             await connection.OpenAsync();
@@ -142,6 +172,11 @@ public sealed class TestDatabase : IAsyncDisposable
             await scope.DisposeAsync();
         }
         await Services.DisposeAsync();
+        if (_postgres is var (server, name))
+        {
+            await server.DropDatabaseAsync(name);
+            return;
+        }
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {

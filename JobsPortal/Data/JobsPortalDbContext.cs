@@ -1,13 +1,22 @@
 using JobsPortal.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace JobsPortal.Data;
 
-public class JobsPortalDbContext(DbContextOptions<JobsPortalDbContext> options)
-    : IdentityDbContext<ApplicationUser>(options)
+public class JobsPortalDbContext : IdentityDbContext<ApplicationUser>, IDataProtectionKeyContext
 {
+    public JobsPortalDbContext(DbContextOptions<JobsPortalDbContext> options) : base(options)
+    {
+    }
+
+    /// <summary>For <see cref="PostgreSqlJobsPortalDbContext"/>, the same model with its own migrations.</summary>
+    protected JobsPortalDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     /// <summary>
     /// On whose behalf this context saves, for the audit interceptor; null for a context made only to
     /// read. Given once, where the context is made (<see cref="AuditActorContextFactory"/>), and
@@ -57,6 +66,12 @@ public class JobsPortalDbContext(DbContextOptions<JobsPortalDbContext> options)
     public DbSet<BulkRunChoice> BulkRunChoices => Set<BulkRunChoice>();
     public DbSet<BulkRunJob> BulkRunJobs => Set<BulkRunJob>();
 
+    /// <summary>
+    /// The data-protection key ring (cookies, antiforgery and API tokens), in the database so that
+    /// every instance on it reads and writes the same keys.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <summary>Matches from the full-text index; only through <see cref="JobTextIndex.Matching"/>.</summary>
     public DbSet<JobTextMatch> JobTextMatches => Set<JobTextMatch>();
 
@@ -64,6 +79,11 @@ public class JobsPortalDbContext(DbContextOptions<JobsPortalDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(JobsPortalDbContext).Assembly);
+        if (Database.IsNpgsql())
+        {
+            // PostgreSQL has a real boolean: the SQLite filter's "= 1" would compare it with an integer.
+            builder.Entity<JobTypeCancellationReason>().HasIndex(x => x.JobTypeId).HasFilter("\"IsDefault\"");
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -28,14 +28,13 @@ public static class AdminCommand
             return 2;
         }
 
-        var (builder, connectionString) = CommandDatabase.Builder(database);
-        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        if (!File.Exists(file))
+        var (builder, settings) = CommandDatabase.Builder(database);
+        if (!settings.IsPostgreSql && !File.Exists(new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource))
         {
-            await errors.WriteLineAsync($"No database at {file}. Start the app once to create it, or give --database PATH.");
+            await errors.WriteLineAsync($"No database at {settings.Describe()}. Start the app once to create it, or give --database PATH.");
             return 1;
         }
-        builder.Services.AddJobsPortalCore(connectionString);
+        builder.Services.AddJobsPortalCore(settings);
         await using var app = builder.Build();
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();

@@ -1,3 +1,5 @@
+using JobsPortal.Data;
+
 namespace JobsPortal.Infrastructure;
 
 /// <summary>
@@ -25,14 +27,17 @@ internal static class CommandDatabase
         return (database, rest);
     }
 
-    /// <summary>A quiet host builder and the connection string of the database to work on.</summary>
-    public static (WebApplicationBuilder Builder, string ConnectionString) Builder(string? database)
+    /// <summary>
+    /// A quiet host builder and the database to work on: the SQLite file <c>--database</c> names, or
+    /// the one the app is configured with (either provider).
+    /// </summary>
+    public static (WebApplicationBuilder Builder, DatabaseSettings Database) Builder(string? database)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        var connectionString = JobsPortalServiceExtensions.ResolveConnectionString(
-            database is null ? builder.Configuration.GetConnectionString(JobsPortalServiceExtensions.ConnectionStringName) : $"Data Source={Path.GetFullPath(database)}",
-            builder.Environment.ContentRootPath);
-        return (builder, connectionString);
+        var settings = database is null
+            ? DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath)
+            : DatabaseSettings.Sqlite($"Data Source={Path.GetFullPath(database)}");
+        return (builder, settings);
     }
 }

@@ -27,16 +27,12 @@ public static class ConfigureCommand
             return 2;
         }
 
-        var (builder, connectionString) = CommandDatabase.Builder(database);
-        builder.Services.AddJobsPortalCore(connectionString);
+        var (builder, settings) = CommandDatabase.Builder(database);
+        builder.Services.AddJobsPortalCore(settings);
         await using var app = builder.Build();
         await using var scope = app.Services.CreateAsyncScope();
-        // Brings the file to the current schema (creating it when new); never the demo seed, whatever the environment.
-        DatabaseInitializer.EnsureDirectory(connectionString);
-        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<JobsPortalDbContext>>().CreateDbContextAsync())
-        {
-            await db.Database.MigrateAsync();
-        }
+        // Brings the database to the current schema (creating a SQLite file when new); never the demo seed, whatever the environment.
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
 
         var result = await scope.ServiceProvider.GetRequiredService<StandardConfiguration>().ApplyAsSystemAsync();
         if (!result.Succeeded)
@@ -45,7 +41,7 @@ public static class ConfigureCommand
             return 1;
         }
         await output.WriteLineAsync(
-            $"Wrote the standard configuration to {new SqliteConnectionStringBuilder(connectionString).DataSource}: " +
+            $"Wrote the standard configuration to {settings.Describe()}: " +
             $"{StandardConfiguration.Types.Count} job types, {StandardConfiguration.Reasons.Count} reasons and their statuses.");
         return 0;
     }

@@ -4,13 +4,16 @@ using JobsPortal.Data;
 using JobsPortal.Data.Seeding;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace JobsPortal.Infrastructure;
 
 /// <summary>
-/// <c>generate --jobs N --database PATH</c>: fills a database with N realistic jobs for benchmarks.
-/// It builds the same host as the app (schema, reference data, accounts), then writes the jobs
-/// through <see cref="JobGenerator"/>'s batched inserts.
+/// <c>generate --jobs N --database PATH</c>: fills a SQLite database with N realistic jobs for
+/// benchmarks; with <c>--postgres CONNECTION</c>, or without <c>--database</c> when the app is
+/// configured for PostgreSQL, that database. It builds the same host as the app (schema, reference
+/// data, accounts), then writes the jobs through <see cref="JobGenerator"/>'s batched inserts, or on
+/// PostgreSQL its binary COPY (<see cref="PostgreSqlGenerator"/>).
 /// </summary>
 public static class GenerateCommand
 {
@@ -19,7 +22,7 @@ public static class GenerateCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var jobs = 1_000_000;
-        string? database = null;
+        string? database = null, postgres = null;
         var historyDays = 730;
         for (var i = 0; i < args.Length; i++)
         {
@@ -29,27 +32,40 @@ public static class GenerateCommand
                     jobs = n; i++; break;
                 case "--database" when i + 1 < args.Length:
                     database = args[++i]; break;
+                case "--postgres" when i + 1 < args.Length:
+                    postgres = args[++i]; break;
                 case "--history-days" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d > 0:
                     historyDays = d; i++; break;
                 default:
                     Console.Error.WriteLine($"Unknown or incomplete option '{args[i]}'.");
-                    Console.Error.WriteLine("Usage: generate --jobs N --database PATH [--history-days D]");
+                    Console.Error.WriteLine("Usage: generate --jobs N (--database PATH | --postgres CONNECTION) [--history-days D]");
                     return 2;
             }
         }
-        if (database is null)
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
+        if (postgres is not null)
         {
-            Console.Error.WriteLine("Usage: generate --jobs N --database PATH [--history-days D]  (--database is required)");
+            builder.Configuration[$"ConnectionStrings:{JobsPortalServiceExtensions.ConnectionStringName}"] = postgres;
+            builder.Configuration[DatabaseSettings.ProviderKey] = nameof(DatabaseProvider.PostgreSql);
+        }
+        var configured = DatabaseSettings.ParseProvider(builder.Configuration[DatabaseSettings.ProviderKey]);
+        if (database is null && configured != DatabaseProvider.PostgreSql)
+        {
+            Console.Error.WriteLine("Usage: generate --jobs N --database PATH [--history-days D]  (--database is required, " +
+                "unless the app is configured for PostgreSQL, whose database is then used)");
             return 2;
         }
 
-        var fullPath = Path.GetFullPath(database);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
-        builder.Configuration[$"ConnectionStrings:{JobsPortalServiceExtensions.ConnectionStringName}"] = $"Data Source={fullPath}";
+        if (database is not null)
+        {
+            builder.Configuration[$"ConnectionStrings:{JobsPortalServiceExtensions.ConnectionStringName}"] = $"Data Source={Path.GetFullPath(database)}";
+            builder.Configuration[DatabaseSettings.ProviderKey] = nameof(DatabaseProvider.Sqlite);
+        }
         builder.Configuration[$"{JobsPortalOptions.Section}:DemoMode"] = "false";
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddJobsPortal();
         await using var app = builder.Build();
+        var settings = app.Services.GetRequiredService<DatabaseSettings>();
 
         var total = Stopwatch.StartNew();
         GeneratorReference reference;
@@ -58,7 +74,13 @@ public static class GenerateCommand
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
             reference = await scope.ServiceProvider.GetRequiredService<ReferenceSeeder>().SeedAsync();
         }
-        Console.WriteLine($"Schema and reference data ready in {total.Elapsed.TotalSeconds:F1} s; writing {jobs:N0} jobs to {fullPath}");
+        Console.WriteLine($"Schema and reference data ready in {total.Elapsed.TotalSeconds:F1} s; writing {jobs:N0} jobs to {settings.Describe()}");
+        var generator = new JobGenerator(reference, TimeProvider.System.GetUtcNow().UtcDateTime) { History = TimeSpan.FromDays(historyDays) };
+        if (settings.IsPostgreSql)
+        {
+            return await PostgreSqlGenerator.WriteAsync(settings.ConnectionString, generator, jobs, total);
+        }
+        var fullPath = new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
 
         var insert = Stopwatch.StartNew();
         await using var connection = new SqliteConnection($"Data Source={fullPath}");
@@ -69,7 +91,6 @@ public static class GenerateCommand
             pragma.CommandText = "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;";
             await pragma.ExecuteNonQueryAsync();
         }
-        var generator = new JobGenerator(reference, TimeProvider.System.GetUtcNow().UtcDateTime) { History = TimeSpan.FromDays(historyDays) };
         var lastReport = 0L;
         JobGenerator.Result result;
         // Building an index once over sorted rows is far cheaper than keeping it up to date row by row;

@@ -10,8 +10,8 @@ using JobsPortal.Features.Api;
 using JobsPortal.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
@@ -21,7 +21,8 @@ namespace JobsPortal.Infrastructure;
 /// <summary>All of the app's registrations, so Program.cs stays a few lines and tests build the same app.</summary>
 public static class JobsPortalServiceExtensions
 {
-    public const string ConnectionStringName = "JobsPortal";
+    public const string ConnectionStringName = DatabaseSettings.ConnectionStringName;
+    public const string DataProtectionApplicationName = "JobsPortal";
 
     public static WebApplicationBuilder AddJobsPortal(this WebApplicationBuilder builder)
     {
@@ -31,9 +32,7 @@ public static class JobsPortalServiceExtensions
         services.AddRazorComponents().AddInteractiveServerComponents(circuits.ApplyTo);
         services.AddMudServices();
 
-        var connectionString = ResolveConnectionString(
-            builder.Configuration.GetConnectionString(ConnectionStringName), builder.Environment.ContentRootPath);
-        services.AddJobsPortalCore(connectionString);
+        services.AddJobsPortalCore(DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath));
 
         // Identity for people: cookies, with the revalidating state provider for long-lived circuits.
         services.AddCascadingAuthenticationState();
@@ -63,6 +62,8 @@ public static class JobsPortalServiceExtensions
         services.Configure<Features.Cancellation.CancellationOptions>(builder.Configuration.GetSection(Features.Cancellation.CancellationOptions.Section));
         services.AddHostedService<Features.Import.ImportWorker>();
         services.AddHostedService<Features.Bulk.BulkWorker>();
+        // Several instances on one PostgreSQL database: their change feeds share LISTEN/NOTIFY (nothing on SQLite).
+        services.AddHostedService<PostgreSqlChangeFeed>();
         return builder;
     }
 
@@ -70,11 +71,22 @@ public static class JobsPortalServiceExtensions
     /// The data and domain services without the web: the app registers them, and so do tests
     /// and benchmarks that need the real services over their own database.
     /// </summary>
-    public static IServiceCollection AddJobsPortalCore(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddJobsPortalCore(this IServiceCollection services, string sqliteConnectionString) =>
+        services.AddJobsPortalCore(DatabaseSettings.Sqlite(sqliteConnectionString));
+
+    /// <inheritdoc cref="AddJobsPortalCore(IServiceCollection, string)"/>
+    public static IServiceCollection AddJobsPortalCore(this IServiceCollection services, DatabaseSettings database)
     {
+        services.AddSingleton(database);
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
-        services.AddDataProtection();
+        // The keys that sign cookies, antiforgery and API tokens live in the database, under one fixed
+        // application name, so a token issued by one instance is accepted by every other one on the same
+        // database (and by this one after a restart or a move to another folder). DatabaseInitializer
+        // makes the first key at start-up, before any request could race a write for it.
+        services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToDbContext<JobsPortalDbContext>();
         services.AddOptions<JobsPortalOptions>();
         // The named policies (Staff, Reviewer, Admin): services check them too, not only pages and endpoints.
         services.AddAuthorizationCore(o => o.AddJobsPortalPolicies());
@@ -86,9 +98,19 @@ public static class JobsPortalServiceExtensions
         // context, leased from the same pool.
         services.AddSingleton<AuditInterceptor>();
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<JobsPortalDbContext>>().CreateDbContext());
-        services.AddPooledDbContextFactory<JobsPortalDbContext>((sp, options) => options
-            .UseSqlite(connectionString)
-            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), SqlitePragmaInterceptor.Instance));
+        services.AddPooledDbContextFactory<JobsPortalDbContext>((sp, options) =>
+        {
+            if (database.IsPostgreSql)
+            {
+                options.UseNpgsql(database.ConnectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+            }
+            else
+            {
+                // The pragmas are SQLite's own; PostgreSQL is configured on the server.
+                options.UseSqlite(database.ConnectionString)
+                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), SqlitePragmaInterceptor.Instance);
+            }
+        });
 
         // Accounts come from the seed or an admin, never from self-registration.
         services.AddIdentityCore<ApplicationUser>(options =>
@@ -109,7 +131,9 @@ public static class JobsPortalServiceExtensions
 
         services.AddSingleton<UserSessions>();
         services.AddSingleton<JobChangeNotifier>();
+        services.AddSingleton<AppInstance>();
         services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton<JobWrites>();
         services.AddScoped<ViewerClock>();
         services.AddScoped<UserPreferences>();
         services.AddScoped<Features.Cancellation.CancelConfiguration>();
@@ -167,17 +191,5 @@ public static class JobsPortalServiceExtensions
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapJobsPortalApi();
         return app;
-    }
-
-    /// <summary>A relative SQLite file is placed under the app's content root, not wherever the shell happens to be.</summary>
-    public static string ResolveConnectionString(string? configured, string contentRoot)
-    {
-        var builder = new SqliteConnectionStringBuilder(configured ?? "Data Source=data/jobsportal.db");
-        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:"
-            && builder.Mode != SqliteOpenMode.Memory && !Path.IsPathRooted(builder.DataSource))
-        {
-            builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));
-        }
-        return builder.ToString();
     }
 }

@@ -20,8 +20,13 @@ public sealed record JobChanged(int JobId, string Number, JobChangeKind Kind, Li
 /// In-process publish/subscribe for job changes, so a person who has a job open sees someone
 /// else's cancel without reloading. A singleton: every Blazor circuit of this server subscribes to
 /// the same instance. Handlers run on the publisher's thread; components marshal with InvokeAsync.
-/// (One server process; several servers would need a backplane.) It lives outside every feature: Cancellation, Review, Lifecycle and Import publish, the pages of Jobs and Review listen.
+/// It lives outside every feature: Cancellation, Review, Lifecycle and Import publish, the pages of Jobs and Review listen.
 /// </summary>
+/// <remarks>
+/// With several app instances on one PostgreSQL database a backplane (Infrastructure's
+/// <c>PostgreSqlChangeFeed</c>) sets <see cref="Outbound"/> to pass this instance's changes on, and
+/// hands the other instances' changes to <see cref="DeliverAsync"/>, which tells only the pages here.
+/// </remarks>
 public sealed class JobChangeNotifier(ILogger<JobChangeNotifier> logger)
 {
     private readonly Lock _gate = new();
@@ -42,6 +47,16 @@ public sealed class JobChangeNotifier(ILogger<JobChangeNotifier> logger)
     /// until its first await, so a handler that only records the change has done so on return.
     /// </summary>
     public Task PublishAsync(JobChanged change)
+    {
+        Outbound?.Invoke(change);
+        return DeliverAsync(change);
+    }
+
+    /// <summary>Where this instance's own changes go besides its pages: the backplane's queue, or nothing with one instance.</summary>
+    public Action<JobChanged>? Outbound { get; set; }
+
+    /// <summary>Tells this instance's subscribers only: a change that another instance published.</summary>
+    public Task DeliverAsync(JobChanged change)
     {
         Func<JobChanged, Task>[] handlers;
         lock (_gate)

@@ -9,7 +9,7 @@ namespace JobsPortal.Shared;
 /// only: the caller passes the signed-in person's id, never one from a request. A value longer than
 /// <see cref="UserPreference.ValueMaxLength"/> is refused and nothing is written.
 /// </summary>
-public sealed class UserPreferences(IDbContextFactory<JobsPortalDbContext> dbFactory, SqliteWriteGate writeGate, TimeProvider clock)
+public sealed class UserPreferences(IDbContextFactory<JobsPortalDbContext> dbFactory, JobWrites writes, TimeProvider clock)
 {
     public async Task<string?> GetAsync(string userId, string key, CancellationToken ct = default)
     {
@@ -28,12 +28,12 @@ public sealed class UserPreferences(IDbContextFactory<JobsPortalDbContext> dbFac
         ArgumentOutOfRangeException.ThrowIfGreaterThan(key.Length, UserPreference.KeyMaxLength, nameof(key));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(value.Length, UserPreference.ValueMaxLength, nameof(value));
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var turn = await writeGate.EnterAsync(ct);
+        await using var turn = await writes.TurnAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(AuditActor.User(userId), ct);
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"""
-            INSERT INTO UserPreferences (UserId, Key, Value, UpdatedUtc) VALUES ({userId}, {key}, {value}, {now})
-            ON CONFLICT (UserId, Key) DO UPDATE SET Value = excluded.Value, UpdatedUtc = excluded.UpdatedUtc
+            INSERT INTO "UserPreferences" ("UserId", "Key", "Value", "UpdatedUtc") VALUES ({userId}, {key}, {value}, {now})
+            ON CONFLICT ("UserId", "Key") DO UPDATE SET "Value" = excluded."Value", "UpdatedUtc" = excluded."UpdatedUtc"
             """, ct);
     }
 }

@@ -9,28 +9,31 @@ using System.Text.Json;
 // Load test of POST jobs/all_scopes/cancel against a JobsPortal on this machine (loopback only):
 // one token, fresh cancellable jobs listed through the API, N concurrent clients each cancelling
 // different jobs, bounded by a count and a time. Prints throughput and latency percentiles.
+// Several instances of the app on one database: --url takes them comma-separated, and the requests
+// go to each in turn (the token from the first is good on all, their keys being in the database).
 
 var options = LoadOptions.Parse(args);
 if (options is null)
 {
     Console.Error.WriteLine("""
-        Usage: JobsPortal.ApiLoad [--url http://127.0.0.1:5099] [--clients 8] [--cancels 4000] [--warmup 3000]
+        Usage: JobsPortal.ApiLoad [--url http://127.0.0.1:5099[,http://127.0.0.1:5100...]] [--clients 8] [--cancels 4000] [--warmup 3000]
                                   [--max-seconds 60] [--user maria.lopez@example.com] [--password Demo!2026]
         """);
     return 2;
 }
-var baseUri = new Uri(options.Url.TrimEnd('/') + "/crmapi/rest/v2/");
-if (!baseUri.IsLoopback)
+var baseUris = options.Url.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+    .Select(u => new Uri(u.TrimEnd('/') + "/crmapi/rest/v2/")).ToList();
+if (baseUris.Count == 0 || baseUris.Any(u => !u.IsLoopback))
 {
     Console.Error.WriteLine($"Refusing {options.Url}: this tool only sends traffic to loopback addresses.");
     return 2;
 }
-
-using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients, UseProxy = false })
+var instances = baseUris.Select(u => new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients, UseProxy = false })
 {
-    BaseAddress = baseUri,
+    BaseAddress = u,
     Timeout = TimeSpan.FromSeconds(30),
-};
+}).ToList();
+var http = instances[0];
 
 var tokenResponse = await http.PostAsJsonAsync("authentication/token", new { username = options.User, password = options.Password });
 using var tokenJson = JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync());
@@ -40,7 +43,10 @@ if (!tokenResponse.IsSuccessStatusCode)
     return 1;
 }
 var token = tokenJson.RootElement.GetProperty("data").GetProperty("token").GetString()!;
-http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+foreach (var instance in instances)
+{
+    instance.DefaultRequestHeaders.Authorization = new("Bearer", token);
+}
 
 var needed = options.Warmup + options.Cancels;
 var numbers = new List<string>(needed);
@@ -63,7 +69,7 @@ if (numbers.Count < needed)
     Console.Error.WriteLine($"Only {numbers.Count} cancellable jobs were found; {needed} are needed. Use a fresh database.");
     return 1;
 }
-Console.WriteLine($"Target {baseUri}, {options.Clients} clients, {options.Warmup} warm-up + {options.Cancels} measured cancels of distinct jobs.");
+Console.WriteLine($"Target {string.Join(" + ", baseUris)}, {options.Clients} clients, {options.Warmup} warm-up + {options.Cancels} measured cancels of distinct jobs.");
 
 await RunAsync(numbers.Take(options.Warmup), options.Clients, TimeSpan.FromSeconds(options.MaxSeconds));
 Console.WriteLine("warm-up done; measuring"); // a profiler attached now sees only the measured cancels
@@ -78,13 +84,15 @@ async Task<RunResult> RunAsync(IEnumerable<string> jobs, int clients, TimeSpan l
     var failures = new ConcurrentDictionary<string, int>();
     using var stop = new CancellationTokenSource(limit);
     var clock = Stopwatch.StartNew();
+    var sent = 0;
     var workers = Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
     {
         while (!stop.IsCancellationRequested && queue.TryDequeue(out var number))
         {
+            var target = instances[Interlocked.Increment(ref sent) % instances.Count];
             var body = $$"""{"job_identifier":{"number":"{{number}}"},"fields_set":"number,life_cycle_state"}""";
             var started = Stopwatch.GetTimestamp();
-            using var response = await http.PostAsync("jobs/all_scopes/cancel", new StringContent(body, Encoding.UTF8, "application/json"));
+            using var response = await target.PostAsync("jobs/all_scopes/cancel", new StringContent(body, Encoding.UTF8, "application/json"));
             var text = await response.Content.ReadAsStringAsync();
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             if (response.StatusCode != HttpStatusCode.OK)

@@ -12,7 +12,14 @@ public sealed class BenchDatabase : IAsyncDisposable
 {
     public const string Variable = "JOBSPORTAL_BENCH_DB";
 
+    /// <summary>A PostgreSQL connection string instead of the SQLite file (BenchmarkDotNet's child processes read it from here too).</summary>
+    public const string PostgreSqlVariable = "JOBSPORTAL_BENCH_PG";
+
     public static string? Path => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } path ? System.IO.Path.GetFullPath(path) : null;
+
+    public static string? PostgreSql => Environment.GetEnvironmentVariable(PostgreSqlVariable) is { Length: > 0 } connection ? connection : null;
+
+    public bool IsPostgreSql => PostgreSql is not null;
 
     private BenchDatabase(ServiceProvider services, string connectionString)
     {
@@ -36,14 +43,23 @@ public sealed class BenchDatabase : IAsyncDisposable
 
     public static async Task<BenchDatabase> OpenAsync(Action<IServiceCollection>? configure = null)
     {
-        var path = Path ?? throw new InvalidOperationException($"Set {Variable} to the database file.");
-        if (!File.Exists(path))
+        DatabaseSettings database;
+        if (PostgreSql is { } postgres)
         {
-            throw new FileNotFoundException("No database at the given path; make one with the generate command.", path);
+            database = new DatabaseSettings(DatabaseProvider.PostgreSql, postgres);
         }
-        var connectionString = $"Data Source={path}";
+        else
+        {
+            var path = Path ?? throw new InvalidOperationException($"Set {Variable} to the database file, or {PostgreSqlVariable} to a PostgreSQL connection string.");
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException("No database at the given path; make one with the generate command.", path);
+            }
+            database = DatabaseSettings.Sqlite($"Data Source={path}");
+        }
+        var connectionString = database.ConnectionString;
         var services = new ServiceCollection();
-        services.AddJobsPortalCore(connectionString);
+        services.AddJobsPortalCore(database);
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
 

@@ -40,7 +40,7 @@ public class ApiAppFactory : AppFactory
     }
 
     /// <summary>A new app (its own clock too) over a copy of this app's seeded database, taken with SQLite's backup API.</summary>
-    public async Task<ApiAppFactory> CloneAsync()
+    public virtual async Task<ApiAppFactory> CloneAsync()
     {
         var path = TestDatabase.NewPath();
         await using var source = new SqliteConnection(Services.GetRequiredService<IConfiguration>()[ConnectionStringKey]);
@@ -93,6 +93,64 @@ public class ApiAppFactory : AppFactory
         }
         return user;
     });
+}
+
+/// <summary>
+/// The same app on PostgreSQL. A clone is a copy of a seeded database no app is connected to
+/// (PostgreSQL copies only an idle database): made once, on the first clone, by an app of its own that
+/// seeds it at start, as this fixture's app seeds its own.
+/// </summary>
+public sealed class PostgreSqlApiAppFactory : ApiAppFactory
+{
+    private readonly SemaphoreSlim _seeding = new(1, 1);
+    private string? _seeded;
+    private readonly string? _copy;
+
+    public PostgreSqlApiAppFactory() => Provider = DatabaseProvider.PostgreSql;
+
+    private PostgreSqlApiAppFactory(string copy) : this()
+    {
+        _copy = copy;
+        PostgreSqlDatabase = copy;
+    }
+
+    public override async Task<ApiAppFactory> CloneAsync()
+    {
+        var server = await PostgresServer.GetAsync();
+        await _seeding.WaitAsync();
+        try
+        {
+            if (_seeded is null)
+            {
+                var seeded = await server.CreateEmptyDatabaseAsync();
+                await using (var seeding = new ApiAppFactory { Provider = DatabaseProvider.PostgreSql, PostgreSqlDatabase = seeded })
+                {
+                    _ = seeding.Services; // starts the app, which migrates and seeds the database
+                }
+                _seeded = seeded;
+            }
+        }
+        finally
+        {
+            _seeding.Release();
+        }
+        return new PostgreSqlApiAppFactory(await server.CopyDatabaseAsync(_seeded));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        var server = await PostgresServer.GetAsync();
+        foreach (var database in new[] { _copy, _seeded })
+        {
+            if (database is not null)
+            {
+                await server.DropDatabaseAsync(database);
+            }
+        }
+        _seeding.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
 
 /// <summary>The rate limit tests' own app: three token requests per client address per hour.</summary>

@@ -13,7 +13,7 @@ namespace JobsPortal.Tests.Features.Api;
 /// POST jobs/all_scopes/cancel: the contract over the cancellation service. A test that cancels takes an
 /// app over its own copy of the database; the refusals share the fixture's, which nothing writes.
 /// </summary>
-public sealed class CancelApiTests(ApiAppFactory factory) : IClassFixture<ApiAppFactory>
+public abstract class CancelApiTests(ApiAppFactory factory)
 {
     private const string Cancel = "jobs/all_scopes/cancel";
     private const string Agent = "maria.lopez@example.com";
@@ -291,3 +291,9 @@ public sealed class CancelApiTests(ApiAppFactory factory) : IClassFixture<ApiApp
         Assert.Equal(job.Version + 1, (await db.Jobs.SingleAsync(j => j.Id == job.Id)).Version);
     }
 }
+
+// One body of tests, run on each database the app supports.
+
+public sealed class CancelApiSqliteTests(ApiAppFactory factory) : CancelApiTests(factory), IClassFixture<ApiAppFactory>;
+
+public sealed class CancelApiPostgreSqlTests(PostgreSqlApiAppFactory factory) : CancelApiTests(factory), IClassFixture<PostgreSqlApiAppFactory>;

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace JobsPortal.Tests.Features.Api;
 
 /// <summary>POST jobs/all_scopes/reopen, a JobsPortal extension over the reopen service.</summary>
-public sealed class ReopenApiTests(ApiAppFactory factory) : IClassFixture<ApiAppFactory>
+public abstract class ReopenApiTests(ApiAppFactory factory)
 {
     private const string Reopen = "jobs/all_scopes/reopen";
 
@@ -116,3 +116,9 @@ public sealed class ReopenApiTests(ApiAppFactory factory) : IClassFixture<ApiApp
         Assert.Equal(before, await StateAsync(app, job.Id));
     }
 }
+
+// One body of tests, run on each database the app supports.
+
+public sealed class ReopenApiSqliteTests(ApiAppFactory factory) : ReopenApiTests(factory), IClassFixture<ApiAppFactory>;
+
+public sealed class ReopenApiPostgreSqlTests(PostgreSqlApiAppFactory factory) : ReopenApiTests(factory), IClassFixture<PostgreSqlApiAppFactory>;

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JobsPortal.Tests.Features.Cancellation;
 
 /// <summary>A type's defaults: needed when nothing is given, and checked like a given choice.</summary>
-public sealed partial class CancellationServiceTests
+public abstract partial class CancellationServiceTests
 {
     [Fact]
     public async Task A_type_without_defaults_needs_a_status_and_a_reason()

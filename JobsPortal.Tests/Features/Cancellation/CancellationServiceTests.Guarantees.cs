@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JobsPortal.Tests.Features.Cancellation;
 
 /// <summary>What holds around the rules: a job changed since it was opened, who may cancel, simultaneous cancels, open pages told, the dialog's options.</summary>
-public sealed partial class CancellationServiceTests
+public abstract partial class CancellationServiceTests
 {
     [Fact]
     public async Task A_job_changed_since_it_was_opened_is_not_cancelled_blind()

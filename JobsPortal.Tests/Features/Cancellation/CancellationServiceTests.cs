@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JobsPortal.Tests.Features.Cancellation;
 
 /// <summary>The cancel's rules; the guarantees around them (races, changes, who may, live pages) are in the other part.</summary>
-public sealed partial class CancellationServiceTests(SeededTemplate template) : IClassFixture<SeededTemplate>
+public abstract partial class CancellationServiceTests(SeededTemplate template)
 {
     private SeededTemplate Template => template;
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JobsPortal.Tests.Features.Cancellation;
 
 /// <summary>What holds around the reopen: races with another reopen or a cancel, open pages told, the dialog's options.</summary>
-public sealed partial class ReopenServiceTests
+public abstract partial class ReopenServiceTests
 {
     /// <summary>Runs every attempt at once, each with a scope (a service and context) of its own, as separate requests would.</summary>
     private static async Task<T[]> AllAtOnceAsync<T>(TestDatabase db, IEnumerable<Func<IServiceProvider, Task<T>>> attempts)

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JobsPortal.Tests.Features.Cancellation;
 
 /// <summary>The reopen's rules: what it gives back, who may, when not; the races are in the other part.</summary>
-public sealed partial class ReopenServiceTests(SeededTemplate template) : IClassFixture<SeededTemplate>
+public abstract partial class ReopenServiceTests(SeededTemplate template)
 {
     private const string Reason = "Cancelled on the wrong account";
 

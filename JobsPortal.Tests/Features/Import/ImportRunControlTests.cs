@@ -109,7 +109,8 @@ public sealed class ImportRunControlTests(SeededTemplate template) : IClassFixtu
         }
         var queue = db.Service<ImportQueue>();
         using var worker = new ImportWorker(db.Services.GetRequiredService<IServiceScopeFactory>(), queue,
-            db.Services.GetRequiredService<IDbContextFactory<JobsPortal.Data.JobsPortalDbContext>>(), db.Services.GetRequiredService<TimeProvider>(), NullLogger<ImportWorker>.Instance);
+            db.Services.GetRequiredService<IDbContextFactory<JobsPortal.Data.JobsPortalDbContext>>(), db.Services.GetRequiredService<AppInstance>(),
+            db.Services.GetRequiredService<JobsPortal.Data.JobWrites>(), db.Services.GetRequiredService<TimeProvider>(), NullLogger<ImportWorker>.Instance);
         await worker.StartAsync(CancellationToken.None);
         try
         {

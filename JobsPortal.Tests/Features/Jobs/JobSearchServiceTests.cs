@@ -6,7 +6,7 @@ using Expected = JobsPortal.Tests.Features.Jobs.SearchFixture.Expected;
 namespace JobsPortal.Tests.Features.Jobs;
 
 /// <summary>What the search finds: each filter, numbers and words. Order, pages and the count are in <see cref="JobSearchOrderTests"/>.</summary>
-public sealed class JobSearchServiceTests(SearchFixture fixture) : IClassFixture<SearchFixture>
+public abstract class JobSearchServiceTests(SearchFixture fixture)
 {
     private async Task AssertFinds(JobSearchQuery query, Func<Expected, bool> predicate)
     {
@@ -203,3 +203,8 @@ public sealed class JobSearchServiceTests(SearchFixture fixture) : IClassFixture
 
     private static DateTime TestDatabaseNow() => TestInfrastructure.TestDatabase.DefaultNow.UtcDateTime;
 }
+
+/// <summary>What the search finds on SQLite and on PostgreSQL: one body, two databases.</summary>
+public sealed class SqliteJobSearchServiceTests(SearchFixture fixture) : JobSearchServiceTests(fixture), IClassFixture<SearchFixture>;
+
+public sealed class PostgreSqlJobSearchServiceTests(PostgreSqlSearchFixture fixture) : JobSearchServiceTests(fixture), IClassFixture<PostgreSqlSearchFixture>;

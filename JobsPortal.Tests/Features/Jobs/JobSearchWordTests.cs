@@ -11,7 +11,7 @@ namespace JobsPortal.Tests.Features.Jobs;
 /// What the words of the search box find in descriptions: whole words and word starts, case and
 /// accents ignored, through the full-text index (the rules themselves are in <see cref="SearchTextTests"/>).
 /// </summary>
-public sealed class JobSearchWordTests(SearchFixture fixture) : IClassFixture<SearchFixture>
+public abstract class JobSearchWordTests(SearchFixture fixture)
 {
     private async Task AssertFinds(string text, Func<HashSet<string>, bool> words)
     {
@@ -100,7 +100,7 @@ public sealed class JobSearchWordTests(SearchFixture fixture) : IClassFixture<Se
     [Fact]
     public async Task Accents_and_case_do_not_matter_in_whole_words_or_starts()
     {
-        await using var db = await TestDatabase.CreateAsync(demoJobs: 20);
+        await using var db = await TestDatabase.CreateAsync(demoJobs: 20, provider: fixture.Provider);
         int id;
         await using (var context = db.CreateContext())
         {
@@ -130,3 +130,8 @@ public sealed class JobSearchWordTests(SearchFixture fixture) : IClassFixture<Se
     private static string WithoutAccents(string text) =>
         new([.. text.Normalize(NormalizationForm.FormD).Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)]);
 }
+
+/// <summary>The word tests on SQLite (FTS5) and on PostgreSQL (tsvector): one body, two databases.</summary>
+public sealed class SqliteJobSearchWordTests(SearchFixture fixture) : JobSearchWordTests(fixture), IClassFixture<SearchFixture>;
+
+public sealed class PostgreSqlJobSearchWordTests(PostgreSqlSearchFixture fixture) : JobSearchWordTests(fixture), IClassFixture<PostgreSqlSearchFixture>;

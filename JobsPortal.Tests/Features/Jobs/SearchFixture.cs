@@ -1,3 +1,4 @@
+using JobsPortal.Data;
 using JobsPortal.Data.Entities;
 using JobsPortal.Features.Jobs;
 using JobsPortal.Tests.TestInfrastructure;
@@ -7,17 +8,20 @@ namespace JobsPortal.Tests.Features.Jobs;
 
 /// <summary>
 /// One demo-seeded database for the search tests, and every job read into memory once, so each
-/// test can compute what the search should return with plain LINQ and compare.
+/// test can compute what the search should return with plain LINQ and compare. On SQLite; the
+/// PostgreSQL one (<see cref="PostgreSqlSearchFixture"/>) gives the same tests the other database.
 /// </summary>
-public sealed class SearchFixture : IAsyncLifetime
+public class SearchFixture : IAsyncLifetime
 {
+    public virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     public TestDatabase Db { get; private set; } = null!;
     public IReadOnlyList<Expected> Jobs { get; private set; } = [];
     public JobSearchService Service => new(Db.Factory);
 
     public async Task InitializeAsync()
     {
-        Db = await TestDatabase.CreateAsync(demoJobs: 1200);
+        Db = await TestDatabase.CreateAsync(demoJobs: 1200, provider: Provider);
         await using var db = Db.CreateContext();
         Jobs = await db.Jobs.AsNoTracking()
             .Select(j => new Expected(
@@ -38,4 +42,10 @@ public sealed class SearchFixture : IAsyncLifetime
         int Id, string Number, string Description, LifeCycleState State, int TypeId, string TypeName, FulfillmentScope Scope,
         int StatusId, string StatusName, string? AssignedUserId, string? AssignedUserName, int? UnitId, string? AccountNumber,
         DateTime? ScheduledDate, DateTime? ExpirationDate, DateTime CreatedAt, DateTime UpdatedAt);
+}
+
+/// <summary>The search tests' data on PostgreSQL: the same demo seed, searched through the tsvector column.</summary>
+public sealed class PostgreSqlSearchFixture : SearchFixture
+{
+    public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -61,6 +61,16 @@ public sealed class SearchTextTests
     public void Anything_else_is_words_quoted_for_the_index_each_whole_or_as_a_start(string text, string fts) =>
         Assert.Equal(fts, SearchText.Parse(text).FtsQuery);
 
+    [Theory]
+    [InlineData("inst", "'inst':*")]
+    [InlineData("victoria ro", "'victoria':* & 'ro':*")]
+    [InlineData("12 harb", "'12' & 'harb':*")]
+    [InlineData("ro", "'ro'")]
+    [InlineData("Installation", "'installa':*")]
+    [InlineData("\"NEAR(x* OR y) & !z | <->", "'near':* & 'x' & 'or' & 'y' & 'z'")]
+    public void On_PostgreSQL_the_same_words_are_a_tsquery_each_quoted_a_start_as_a_prefix(string text, string tsQuery) =>
+        Assert.Equal(tsQuery, SearchText.Parse(text).TsQuery);
+
     [Fact]
     public void The_terms_say_the_same_for_other_databases() =>
         Assert.Equal(

@@ -9,12 +9,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace JobsPortal.Tests.Features.Review;
 
-/// <summary>Each test reviews in a database of its own: marks change what the next test would see.</summary>
-public sealed class CancellationReviewServiceTests : IAsyncLifetime
+/// <summary>
+/// Each test reviews in a copy of its own of the class's seeded template: marks change what the next
+/// test would see. One body of tests, run on each database the app supports.
+/// </summary>
+public abstract class CancellationReviewServiceTests(SeededTemplate template) : IAsyncLifetime
 {
     private TestDatabase _db = null!;
 
-    public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync(demoJobs: 600);
+    public async Task InitializeAsync() => _db = await template.CloneAsync();
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
@@ -233,3 +236,9 @@ public sealed class CancellationReviewServiceTests : IAsyncLifetime
             (await reviews.ReviewManyAsync(sara, [target.Id], ReviewState.Flagged, new string('x', CancellationReviewService.CommentMaxLength + 1))).Error?.Code);
     }
 }
+
+public sealed class CancellationReviewServiceSqliteTests(SeededTemplate template)
+    : CancellationReviewServiceTests(template), IClassFixture<SeededTemplate>;
+
+public sealed class CancellationReviewServicePostgreSqlTests(PostgreSqlSeededTemplate template)
+    : CancellationReviewServiceTests(template), IClassFixture<PostgreSqlSeededTemplate>;

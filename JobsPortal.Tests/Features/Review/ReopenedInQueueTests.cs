@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace JobsPortal.Tests.Features.Review;
 
 /// <summary>A reopened cancellation in the review queue: marked, filterable, exported, its review history kept apart from a later cancel's.</summary>
-public sealed class ReopenedInQueueTests(SeededTemplate template) : IClassFixture<SeededTemplate>
+public abstract class ReopenedInQueueTests(SeededTemplate template)
 {
     private static readonly DateOnly Today = DateOnly.FromDateTime(TestDatabase.DefaultNow.UtcDateTime);
 
@@ -99,3 +99,10 @@ public sealed class ReopenedInQueueTests(SeededTemplate template) : IClassFixtur
         Assert.Null(CancellationFilterQuery.ToQuery(CancellationFilter.Default(Today), Today)[CancellationFilterQuery.Reopened]);
     }
 }
+
+// One body of tests, run on each database the app supports.
+
+public sealed class ReopenedInQueueSqliteTests(SeededTemplate template) : ReopenedInQueueTests(template), IClassFixture<SeededTemplate>;
+
+public sealed class ReopenedInQueuePostgreSqlTests(PostgreSqlSeededTemplate template)
+    : ReopenedInQueueTests(template), IClassFixture<PostgreSqlSeededTemplate>;

@@ -13,6 +13,7 @@ public sealed class BulkRunConfiguration : IEntityTypeConfiguration<BulkRun>
         b.Property(r => r.Origin).HasMaxLength(200);
         b.Property(r => r.Note).HasMaxLength(NoteMaxLength);
         b.Property(r => r.Message).HasMaxLength(1000);
+        b.Property(r => r.OwnerInstance).HasMaxLength(200);
         b.Ignore(r => r.Processed);
         // Restrict: who ran a bulk cancel stays on record; accounts are disabled, not deleted.
         b.HasOne(r => r.CreatedByUser).WithMany().HasForeignKey(r => r.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);

@@ -11,6 +11,7 @@ public sealed class ImportRunConfiguration : IEntityTypeConfiguration<ImportRun>
         b.Property(r => r.FileName).HasMaxLength(260);
         b.Property(r => r.StoredPath).HasMaxLength(1000);
         b.Property(r => r.Message).HasMaxLength(2000);
+        b.Property(r => r.OwnerInstance).HasMaxLength(200);
         b.HasOne(r => r.CreatedByUser).WithMany().HasForeignKey(r => r.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(r => r.CreatedAt);
         b.HasIndex(r => r.Status);

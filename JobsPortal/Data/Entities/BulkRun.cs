@@ -45,8 +45,12 @@ public class BulkRun
     public int Failed { get; set; }
     /// <summary>Why a run ended early (stopped by whom, or the app stopped), for the person reading it.</summary>
     public string? Message { get; set; }
+    /// <summary>Who stopped it: set by the stop, on whichever instance it was asked, and honoured between two jobs by the instance running it.</summary>
     public string? StoppedByUserId { get; set; }
     public ApplicationUser? StoppedByUser { get; set; }
+    /// <summary>The app instance that runs it (<c>AppInstance.Id</c>), and when it last said so (<c>RunHeartbeat</c>).</summary>
+    public string? OwnerInstance { get; set; }
+    public DateTime? HeartbeatAt { get; set; }
     public List<BulkRunChoice> Choices { get; set; } = [];
     public List<BulkRunJob> Jobs { get; set; } = [];
 

@@ -47,5 +47,9 @@ public class ImportRun
     public string ErrorsCsv { get; set; } = "";
     /// <summary>A file-level problem (encoding, columns, size), or why the run failed.</summary>
     public string? Message { get; set; }
+    /// <summary>A cancel asked for on any instance, honoured by the one running the phase at its next progress report.</summary>
     public bool CancelRequested { get; set; }
+    /// <summary>The app instance whose disk holds the file and that runs its phases (<c>AppInstance.Id</c>), and when it last said so (<c>RunHeartbeat</c>).</summary>
+    public string? OwnerInstance { get; set; }
+    public DateTime? HeartbeatAt { get; set; }
 }

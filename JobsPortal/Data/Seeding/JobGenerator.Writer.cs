@@ -1,18 +1,29 @@
+using System.Data.Common;
 using System.Globalization;
 using JobsPortal.Data.Entities;
-using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace JobsPortal.Data.Seeding;
 
 public sealed partial class JobGenerator
 {
-    /// <summary>The prepared INSERT commands, their parameters bound once and reused for every row.</summary>
-    private sealed class Writer : IDisposable
+    /// <summary>
+    /// The prepared INSERT commands, their parameters bound once and reused for every row. The same
+    /// statements on SQLite and PostgreSQL but for the id just written (<c>last_insert_rowid()</c>,
+    /// the identity's <c>currval</c>) and how a time is passed.
+    /// </summary>
+    private sealed class Writer : IRows, IDisposable
     {
-        private readonly SqliteCommand _job, _item, _event, _cancellation, _review, _changed;
+        private readonly DbCommand _job, _item, _event, _cancellation, _review, _changed;
+        private readonly bool _postgreSql;
 
-        public Writer(SqliteConnection connection)
+        public Writer(DbConnection connection)
         {
+            _postgreSql = connection is NpgsqlConnection;
+            // The id a table's last INSERT on this connection generated: SQLite's rowid, or the current
+            // value of PostgreSQL's identity sequence of that table (not lastval(): the INSERT that reads
+            // it draws its own row's id first).
+            string LastId(string table) => _postgreSql ? $"currval(pg_get_serial_sequence('\"{table}\"', 'Id'))" : "last_insert_rowid()";
             _job = Prepare(connection, "Jobs",
                 ["Id", "Number", "Description", "LifeCycleState", "RatingState", "ExpirationDate", "ScheduledDate", "AccountNumber",
                  "AccountName", "ContactEmail", "ContactPhone", "Notes", "StartDate", "ExpectedCompletionDate", "ActualCompletionDate",
@@ -25,43 +36,51 @@ public sealed partial class JobGenerator
                  "CancelledByUserId", "CancelledByUnitId", "CancelledAt", "Channel", "ReviewState", "LastReviewedAt", "LastReviewComment",
                  "PreviousLifeCycleState", "PreviousJobStatusId"]);
             // The history row follows its cancellation's INSERT at once on this connection, so
-            // last_insert_rowid() is that cancellation's id: no read-back, no index needed while
+            // the last inserted id is that cancellation's id: no read-back, no index needed while
             // the generator has the indexes dropped.
             _review = connection.CreateCommand();
             _review.CommandText =
                 "INSERT INTO \"CancellationReviews\" (\"JobCancellationId\", \"State\", \"Comment\", \"ReviewedByUserId\", \"ReviewedAt\") " +
-                "VALUES (last_insert_rowid(), $p0, $p1, $p2, $p3)";
+                $"VALUES ({LastId("JobCancellations")}, @p0, @p1, @p2, @p3)";
             for (var i = 0; i < 4; i++)
             {
-                _review.Parameters.Add(new SqliteParameter($"$p{i}", null));
+                AddParameter(_review, i);
             }
-            // An item the cancel changed, written right after the item's INSERT (its last_insert_rowid()) and
+            // An item the cancel changed, written right after the item's INSERT (its last inserted id) and
             // after the job's cancellation, the newest row of JobCancellations: MAX on the rowid is a seek.
             _changed = connection.CreateCommand();
             _changed.CommandText =
                 "INSERT INTO \"JobCancellationItems\" (\"JobCancellationId\", \"JobItemId\", \"PreviousState\") " +
-                "VALUES ((SELECT MAX(\"Id\") FROM \"JobCancellations\"), last_insert_rowid(), $p0)";
-            _changed.Parameters.Add(new SqliteParameter("$p0", null));
+                $"VALUES ((SELECT MAX(\"Id\") FROM \"JobCancellations\"), {LastId("JobItems")}, @p0)";
+            AddParameter(_changed, 0);
         }
 
-        private static SqliteCommand Prepare(SqliteConnection connection, string table, string[] columns)
+        private static DbCommand Prepare(DbConnection connection, string table, string[] columns)
         {
             var command = connection.CreateCommand();
             command.CommandText =
-                $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
+                $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
             for (var i = 0; i < columns.Length; i++)
             {
-                command.Parameters.Add(new SqliteParameter($"$p{i}", null));
+                AddParameter(command, i);
             }
             return command;
         }
 
-        public void Use(SqliteTransaction tx)
+        private static void AddParameter(DbCommand command, int index)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = $"@p{index}";
+            parameter.Value = DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        public void Use(DbTransaction tx)
         {
             _job.Transaction = _item.Transaction = _event.Transaction = _cancellation.Transaction = _review.Transaction = _changed.Transaction = tx;
         }
 
-        private static void Run(SqliteCommand command, params object?[] values)
+        private static void Run(DbCommand command, params object?[] values)
         {
             for (var i = 0; i < values.Length; i++)
             {
@@ -70,8 +89,11 @@ public sealed partial class JobGenerator
             command.ExecuteNonQuery();
         }
 
-        // Dates go in EF Core's SQLite text format so EF reads and compares them as its own.
-        private static object? D(DateTime? d) => d?.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+        // Dates go in EF Core's SQLite text format so EF reads and compares them as its own; PostgreSQL
+        // takes the UTC time itself (timestamp with time zone).
+        private object? D(DateTime? d) => _postgreSql
+            ? d is { } utc ? DateTime.SpecifyKind(utc, DateTimeKind.Utc) : null
+            : d?.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
 
         public void Job(int id, string number, string description, LifeCycleState state, RatingState rating, DateTime expiration,
             DateTime scheduled, string account, string accountName, string email, string phone, string? notes, DateTime? start,
@@ -86,7 +108,7 @@ public sealed partial class JobGenerator
 
         // A job's children are decided before the job row (its status depends on them), but the
         // row must go in first for the foreign keys: they wait here until Job() writes it.
-        private readonly List<(SqliteCommand Command, object?[] Values)> _children = [];
+        private readonly List<(DbCommand Command, object?[] Values)> _children = [];
 
         /// <summary>An item; <paramref name="cancelledFrom"/>: the job's cancel (written before) changed it from that state.</summary>
         public void Item(int jobId, GeneratorProduct product, int quantity, string? serial, JobItemState state, JobItemState? cancelledFrom = null)
@@ -105,7 +127,7 @@ public sealed partial class JobGenerator
             string? note, GeneratorUser by, DateTime at, CancellationChannel channel, GeneratedReview? review,
             LifeCycleState previousState, int previousStatusId)
         {
-            _children.Add((_cancellation, [jobId, statusId, reasonId, cancelProvided ? 1 : 0, itemsCancelled, providedLeft, note, by.Id,
+            _children.Add((_cancellation, [jobId, statusId, reasonId, cancelProvided, itemsCancelled, providedLeft, note, by.Id,
                 by.UnitId, D(at), channel.ToString(), (review?.State ?? ReviewState.NotReviewed).ToString(), D(review?.At),
                 review?.Comment, previousState.ToString(), previousStatusId]));
             if (review is not null)

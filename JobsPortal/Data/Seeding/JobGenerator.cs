@@ -1,14 +1,15 @@
 using System.Data;
+using System.Data.Common;
 using System.Globalization;
 using JobsPortal.Data.Entities;
-using Microsoft.Data.Sqlite;
 
 namespace JobsPortal.Data.Seeding;
 
 /// <summary>
 /// Writes realistic jobs (with items, events and cancellations) straight through prepared
-/// SQLite commands in batched transactions: the demo seed (a few thousand jobs) and the
-/// large-data generator (a million) share this one path. EF Core's change tracker would cost
+/// commands (SQLite or PostgreSQL) in batched transactions, or PostgreSQL's binary COPY for the
+/// large-data generator: the demo seed (a few thousand jobs) and the generator (a million) share
+/// this one path. EF Core's change tracker would cost
 /// minutes at that size; log information is therefore written here explicitly, as history.
 /// Deterministic: the same seed, reference data and clock give the same rows.
 /// </summary>
@@ -45,7 +46,7 @@ public sealed partial class JobGenerator(GeneratorReference reference, DateTime 
 
     public sealed record Result(int Jobs, int Items, int Events, int Cancellations);
 
-    public async Task<Result> InsertAsync(SqliteConnection connection, int count, IProgress<int>? progress = null, CancellationToken ct = default)
+    public async Task<Result> InsertAsync(DbConnection connection, int count, IProgress<int>? progress = null, CancellationToken ct = default)
     {
         if (connection.State != ConnectionState.Open)
         {
@@ -70,7 +71,7 @@ public sealed partial class JobGenerator(GeneratorReference reference, DateTime 
         for (var batchStart = 0; batchStart < count; batchStart += BatchSize)
         {
             ct.ThrowIfCancellationRequested();
-            await using var tx = connection.BeginTransaction();
+            await using var tx = await connection.BeginTransactionAsync(ct);
             writer.Use(tx);
             var end = Math.Min(count, batchStart + BatchSize);
             for (var i = batchStart; i < end; i++)
@@ -83,13 +84,21 @@ public sealed partial class JobGenerator(GeneratorReference reference, DateTime 
             progress?.Report(end);
         }
         writer.Dispose();
+        if (connection is Npgsql.NpgsqlConnection)
+        {
+            // The jobs were written with their ids: move the identity on past them, or the next job
+            // created through the app would be given an id that is taken.
+            await using var identity = connection.CreateCommand();
+            identity.CommandText = "SELECT setval(pg_get_serial_sequence('\"Jobs\"', 'Id'), (SELECT MAX(\"Id\") FROM \"Jobs\"))";
+            await identity.ExecuteScalarAsync(ct);
+        }
         return totals;
     }
 
     private static Result Add(Result a, Result b) =>
         new(a.Jobs + b.Jobs, a.Items + b.Items, a.Events + b.Events, a.Cancellations + b.Cancellations);
 
-    private Result WriteJob(Writer w, Random rng, Random reviewRng, int id, DateTime created)
+    private Result WriteJob(IRows w, Random rng, Random reviewRng, int id, DateTime created)
     {
         var type = reference.Types[rng.Next(reference.Types.Length)];
         var age = nowUtc - created;

@@ -10,14 +10,15 @@ namespace JobsPortal.Features.Admin;
 /// <summary>
 /// How every admin change is made, written once: the acting principal must pass the
 /// <see cref="Policies.Admin"/> policy; the change, its audit entries and the version checks run in
-/// one transaction (SQLite BEGIN IMMEDIATE, queued at the app's <see cref="SqliteWriteGate"/>), so two
+/// one transaction (SQLite BEGIN IMMEDIATE, queued at the app's <see cref="SqliteWriteGate"/>; on
+/// PostgreSQL an advisory lock held to the commit, see <see cref="JobWrites"/>), so two
 /// admins saving the same thing at once are serialized and the second one sees the first one's audit
 /// entry and is refused. A failure result rolls everything back.
 /// </summary>
 public sealed class AdminOperations(
     IDbContextFactory<JobsPortalDbContext> dbFactory,
     IAuthorizationService authorization,
-    SqliteWriteGate writeGate,
+    JobWrites writes,
     TimeProvider clock)
 {
     public const string SystemActorName = "System";
@@ -66,9 +67,9 @@ public sealed class AdminOperations(
     {
         await using var db = await dbFactory.CreateDbContextAsync(actor, ct);
         await db.Database.OpenConnectionAsync(ct);
-        await using var turn = await writeGate.EnterAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await writes.BeginAsync(db, ct);
         db.Database.AutoSavepointsEnabled = false;
+        await tx.LockAdminAsync(ct);
 
         // Read inside the transaction: an admin deactivated a moment ago acts no more.
         var name = userId is null

@@ -25,7 +25,7 @@ public sealed class ApiAccountCheck(IDbContextFactory<JobsPortalDbContext> dbFac
     private sealed record AccountRow(string? SecurityStamp, bool LockoutEnabled, DateTimeOffset? LockoutEnd, bool IsDeactivated);
 
     private static readonly Func<JobsPortalDbContext, string, CancellationToken, Task<AccountRow?>> ReadAccount =
-        EF.CompileAsyncQuery((JobsPortalDbContext db, string userId, CancellationToken ct) =>
+        CompiledPerModel.Query((JobsPortalDbContext db, string userId, CancellationToken ct) =>
             db.Users.AsNoTracking()
                 .Where(u => u.Id == userId)
                 .Select(u => new AccountRow(u.SecurityStamp, u.LockoutEnabled, u.LockoutEnd, u.IsDeactivated))

@@ -41,7 +41,7 @@ public sealed class ApiJobQueries(IDbContextFactory<JobsPortalDbContext> dbFacto
 
     // The answer to every cancel: compiled once, so each call skips the LINQ pipeline's parameter extraction and cache lookup.
     private static readonly Func<JobsPortalDbContext, int, CancellationToken, Task<ApiJob?>> JobById =
-        EF.CompileAsyncQuery((JobsPortalDbContext db, int id, CancellationToken ct) =>
+        CompiledPerModel.Query((JobsPortalDbContext db, int id, CancellationToken ct) =>
             db.Jobs.AsNoTracking().Where(j => j.Id == id).Select(ToApiJob).SingleOrDefault());
 
     public async Task<ApiJob?> GetJobAsync(int id, CancellationToken ct)

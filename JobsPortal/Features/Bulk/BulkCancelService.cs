@@ -25,7 +25,8 @@ public sealed class BulkCancelService(
     IAuthorizationService authorization,
     BulkRunQueue queue,
     BulkRunFeed feed,
-    SqliteWriteGate writeGate,
+    JobWrites writes,
+    AppInstance instance,
     TimeProvider clock)
 {
     /// <summary>The most jobs one run takes.</summary>
@@ -105,10 +106,12 @@ public sealed class BulkCancelService(
         {
             CreatedByUserId = userId, CreatedAt = clock.GetUtcNow().UtcDateTime, Origin = origin, Note = note,
             CancelProvidedItems = request.CancelProvidedItems, State = BulkRunState.Queued, Total = plan.Eligible.Count, Choices = choices,
+            // Queued on this instance's worker, which beats for it until it ends.
+            OwnerInstance = instance.Id, HeartbeatAt = clock.GetUtcNow().UtcDateTime,
             Jobs = [.. plan.Eligible.Select((j, i) => new BulkRunJob { Position = i + 1, JobId = j.Id, Outcome = BulkJobOutcome.Waiting })],
         };
         db.BulkRuns.Add(run);
-        await using (await writeGate.EnterAsync(ct))
+        await using (await writes.TurnAsync(ct))
         {
             await db.SaveChangesAsync(ct);
         }
@@ -116,7 +119,11 @@ public sealed class BulkCancelService(
         return new(run.Id, null);
     }
 
-    /// <summary>Stops a running run after the job it is on; what is done stays done. Null when it stops, else why not.</summary>
+    /// <summary>
+    /// Stops a running run after the job it is on; what is done stays done. Null when it stops, else why not.
+    /// The stop is recorded in the run, so it reaches the run on whichever instance works on it; on this one
+    /// it also flips the run's switch at once.
+    /// </summary>
     public async Task<string?> StopAsync(int runId, ClaimsPrincipal actor, CancellationToken ct = default)
     {
         if (await StaffIdAsync(actor) is not { } userId)
@@ -129,12 +136,14 @@ public sealed class BulkCancelService(
         {
             return "No such bulk run of yours.";
         }
-        await using (await writeGate.EnterAsync(ct))
+        int recorded;
+        await using (await writes.TurnAsync(ct))
         {
-            await db.BulkRuns.Where(r => r.Id == runId && (r.State == BulkRunState.Queued || r.State == BulkRunState.Running))
+            recorded = await db.BulkRuns.Where(r => r.Id == runId && (r.State == BulkRunState.Queued || r.State == BulkRunState.Running))
                 .ExecuteUpdateAsync(r => r.SetProperty(x => x.StoppedByUserId, userId), ct);
         }
-        return queue.Stop(runId) ? null : "This run is not running any more.";
+        var here = queue.Stop(runId);
+        return recorded > 0 || here ? null : "This run is not running any more.";
     }
 
     /// <summary>The runs the person may see, newest first: their own, or everyone's for supervisors and admins.</summary>

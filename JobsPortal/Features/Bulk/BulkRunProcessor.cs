@@ -1,6 +1,7 @@
 using JobsPortal.Data;
 using JobsPortal.Data.Entities;
 using JobsPortal.Features.Cancellation;
+using JobsPortal.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,8 @@ namespace JobsPortal.Features.Bulk;
 /// <summary>
 /// Runs one bulk run: its jobs in order, one at a time, each through <see cref="CancellationService"/>
 /// as its own cancel (its own context and transaction, event and record, the record marked with the
-/// run). Between two jobs it looks at the stop switch: what is done stays done, the rest is "not run".
+/// run). Between two jobs it looks at the stop switch (and, with each batch of outcomes, at a stop recorded
+/// in the database by another instance): what is done stays done, the rest is "not run".
 /// A job someone else cancelled meanwhile is "already cancelled by X", not a failure.
 /// </summary>
 /// <remarks>
@@ -25,8 +27,9 @@ public sealed class BulkRunProcessor(
     CancellationService cancellations,
     UserManager<ApplicationUser> users,
     IUserClaimsPrincipalFactory<ApplicationUser> principals,
-    SqliteWriteGate writeGate,
+    JobWrites writes,
     BulkRunFeed feed,
+    AppInstance instance,
     TimeProvider clock)
 {
     public const int FlushEvery = 25;
@@ -50,13 +53,15 @@ public sealed class BulkRunProcessor(
 
         run.State = BulkRunState.Running;
         run.StartedAt ??= clock.GetUtcNow().UtcDateTime;
-        await SaveAsync(db, runId);
+        run.OwnerInstance = instance.Id;
+        await SaveAsync(db, run);
+        var stopped = await StopRecordedAsync(db, runId);
 
         var pending = 0;
         var lastFlush = clock.GetTimestamp();
         foreach (var item in jobs)
         {
-            if (stop.IsCancellationRequested || appStopping.IsCancellationRequested)
+            if (stopped || stop.IsCancellationRequested || appStopping.IsCancellationRequested)
             {
                 break;
             }
@@ -66,7 +71,8 @@ public sealed class BulkRunProcessor(
             Record(run, item, result);
             if (++pending >= FlushEvery || clock.GetElapsedTime(lastFlush) >= FlushInterval)
             {
-                await SaveAsync(db, runId);
+                await SaveAsync(db, run);
+                stopped = await StopRecordedAsync(db, runId);
                 pending = 0;
                 lastFlush = clock.GetTimestamp();
             }
@@ -74,7 +80,9 @@ public sealed class BulkRunProcessor(
 
         var left = jobs.Count(j => j.Outcome == BulkJobOutcome.Waiting);
         run.FinishedAt = clock.GetUtcNow().UtcDateTime;
-        run.State = left == 0 ? BulkRunState.Finished : stop.IsCancellationRequested ? BulkRunState.Stopped : BulkRunState.Interrupted;
+        run.State = left == 0 ? BulkRunState.Finished
+            : stop.IsCancellationRequested || stopped || await StopRecordedAsync(db, runId) ? BulkRunState.Stopped
+            : BulkRunState.Interrupted;
         if (left > 0)
         {
             // Who stopped it was written by the stop itself (BulkCancelService.StopAsync), not through this context.
@@ -84,8 +92,12 @@ public sealed class BulkRunProcessor(
                 ? $"Stopped{(by is null ? "" : $" by {by}")} with {left:N0} job(s) not run; the jobs cancelled before stay cancelled."
                 : $"The app stopped with {left:N0} job(s) not run; the jobs cancelled before stay cancelled.";
         }
-        await SaveAsync(db, runId);
+        await SaveAsync(db, run);
     }
+
+    /// <summary>Whether someone stopped the run, on this instance or another (<see cref="BulkCancelService.StopAsync"/> records it).</summary>
+    private static Task<bool> StopRecordedAsync(JobsPortalDbContext db, int runId) =>
+        db.BulkRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => r.StoppedByUserId != null).SingleAsync(CancellationToken.None);
 
     private async Task<JobResult<CancelledJob>> CancelOneAsync(BulkRunJob item, System.Security.Claims.ClaimsPrincipal actor, Dictionary<int, BulkRunChoice> choices, BulkRun run)
     {
@@ -127,9 +139,12 @@ public sealed class BulkRunProcessor(
         }
     }
 
-    private async Task SaveAsync(JobsPortalDbContext db, int runId)
+    /// <summary>Writes the outcomes so far, with this instance's heartbeat, and tells the run's pages.</summary>
+    private async Task SaveAsync(JobsPortalDbContext db, BulkRun run)
     {
-        await using (await writeGate.EnterAsync(CancellationToken.None))
+        var runId = run.Id;
+        run.HeartbeatAt = clock.GetUtcNow().UtcDateTime;
+        await using (await writes.TurnAsync(CancellationToken.None))
         {
             await db.SaveChangesAsync(CancellationToken.None);
         }

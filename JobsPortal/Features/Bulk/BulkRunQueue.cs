@@ -37,6 +37,8 @@ public sealed class BulkRunQueue
 /// <summary>
 /// Tells open pages that a run moved on (a batch of jobs done, or the run ended), so its progress
 /// shows live. A singleton, like the job change feed; handlers marshal to their component themselves.
+/// With several instances on PostgreSQL the same backplane as the job change feed carries it
+/// (<see cref="Outbound"/>, <see cref="Deliver"/>), so a run's page on one instance follows the run on another.
 /// </summary>
 public sealed class BulkRunFeed(ILogger<BulkRunFeed> logger)
 {
@@ -60,6 +62,16 @@ public sealed class BulkRunFeed(ILogger<BulkRunFeed> logger)
 
     /// <summary>Tells every subscriber without waiting for them: the run does not slow down for a page.</summary>
     public void Publish(int runId)
+    {
+        Outbound?.Invoke(runId);
+        Deliver(runId);
+    }
+
+    /// <summary>Where this instance's run changes go besides its pages: the backplane's queue, or nothing with one instance.</summary>
+    public Action<int>? Outbound { get; set; }
+
+    /// <summary>Tells this instance's subscribers only: a run that another instance moved on.</summary>
+    public void Deliver(int runId)
     {
         Func<int, Task>[] handlers;
         lock (_gate)

@@ -1,5 +1,6 @@
 using JobsPortal.Data;
 using JobsPortal.Data.Entities;
+using JobsPortal.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace JobsPortal.Features.Bulk;
@@ -7,11 +8,16 @@ namespace JobsPortal.Features.Bulk;
 /// <summary>
 /// Runs bulk runs in the background, independent of any page: closing the tab changes nothing. Runs
 /// go side by side (each job's cancel queues on the write lock anyway, so a small run is not held up
-/// behind a large one). At start, a run the app left mid-way is marked interrupted, its outcomes
-/// recovered from the cancellation records it wrote.
+/// behind a large one). A run the app left mid-way is marked interrupted, its outcomes recovered from
+/// the cancellation records it wrote.
 /// </summary>
+/// <remarks>
+/// Several instances may share one database: each runs the runs started on it, beats for them
+/// (<see cref="RunHeartbeat"/>), and closes as interrupted only the runs whose owner stopped beating
+/// (at its start and at every beat after), never a run another live instance is working on.
+/// </remarks>
 public sealed class BulkWorker(IServiceScopeFactory scopes, BulkRunQueue queue, IDbContextFactory<JobsPortalDbContext> dbFactory,
-    TimeProvider clock, ILogger<BulkWorker> logger)
+    AppInstance instance, JobWrites writes, TimeProvider clock, ILogger<BulkWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -26,6 +32,7 @@ public sealed class BulkWorker(IServiceScopeFactory scopes, BulkRunQueue queue, 
             logger.LogWarning(e, "Could not look for interrupted bulk runs");
         }
 
+        var beating = BeatAsync(stoppingToken);
         var running = new List<Task>();
         try
         {
@@ -40,6 +47,37 @@ public sealed class BulkWorker(IServiceScopeFactory scopes, BulkRunQueue queue, 
         }
         // Each run ends after the job it is on and records itself as interrupted.
         await Task.WhenAll(running);
+        await beating;
+    }
+
+    /// <summary>Every <see cref="RunHeartbeat.Interval"/>: this instance's runs are still on, and other instances' silent ones are closed.</summary>
+    private async Task BeatAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(RunHeartbeat.Interval, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                try
+                {
+                    await using (var db = await dbFactory.CreateDbContextAsync(ct))
+                    await using (await writes.TurnAsync(ct))
+                    {
+                        var now = clock.GetUtcNow().UtcDateTime;
+                        await db.BulkRuns.Where(r => r.OwnerInstance == instance.Id && (r.State == BulkRunState.Queued || r.State == BulkRunState.Running))
+                            .ExecuteUpdateAsync(r => r.SetProperty(x => x.HeartbeatAt, now), ct);
+                    }
+                    await RecoverAsync(ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "Could not record this instance's bulk runs as alive");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
     }
 
     private async Task RunAsync(int runId, CancellationToken stoppingToken)
@@ -64,7 +102,11 @@ public sealed class BulkWorker(IServiceScopeFactory scopes, BulkRunQueue queue, 
     private async Task RecoverAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(AuditActor.System, ct);
-        var runs = await db.BulkRuns.Where(r => r.State == BulkRunState.Queued || r.State == BulkRunState.Running).ToListAsync(ct);
+        var stale = clock.GetUtcNow().UtcDateTime - RunHeartbeat.StaleAfter;
+        // Another instance's run is left only when that instance stopped beating for it; this instance's own are running here.
+        var runs = await db.BulkRuns.Where(r => (r.State == BulkRunState.Queued || r.State == BulkRunState.Running)
+                && r.OwnerInstance != instance.Id && (r.OwnerInstance == null || r.HeartbeatAt == null || r.HeartbeatAt < stale))
+            .ToListAsync(ct);
         if (runs.Count == 0)
         {
             return;
@@ -87,6 +129,9 @@ public sealed class BulkWorker(IServiceScopeFactory scopes, BulkRunQueue queue, 
             run.FinishedAt ??= clock.GetUtcNow().UtcDateTime;
             run.Message = $"The app stopped during this run with {Count(BulkJobOutcome.Waiting):N0} job(s) not run; start a new run for them.";
         }
-        await db.SaveChangesAsync(ct);
+        await using (await writes.TurnAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+        }
     }
 }

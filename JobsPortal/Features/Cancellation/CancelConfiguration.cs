@@ -77,12 +77,12 @@ public sealed class CancelConfiguration(IDbContextFactory<JobsPortalDbContext> d
 
     // Compiled once: every cancel reads both lists (the API's hot path), and their shapes never change.
     private static readonly Func<JobsPortalDbContext, int, LifeCycleState?, IAsyncEnumerable<JobStatus>> TypeStatuses =
-        EF.CompileAsyncQuery((JobsPortalDbContext db, int typeId, LifeCycleState? state) => db.JobTypeStatuses.AsNoTracking()
+        CompiledPerModel.Query((JobsPortalDbContext db, int typeId, LifeCycleState? state) => db.JobTypeStatuses.AsNoTracking()
             .Where(ts => ts.JobTypeId == typeId && (state == null || ts.JobStatus.LifeCycleState == state))
             .Select(ts => ts.JobStatus));
 
     private static readonly Func<JobsPortalDbContext, int, IAsyncEnumerable<TypeReason>> TypeReasons =
-        EF.CompileAsyncQuery((JobsPortalDbContext db, int typeId) => db.JobTypeCancellationReasons.AsNoTracking()
+        CompiledPerModel.Query((JobsPortalDbContext db, int typeId) => db.JobTypeCancellationReasons.AsNoTracking()
             .Where(r => r.JobTypeId == typeId && !r.CancellationReason.IsRetired)
             .Select(r => new TypeReason(r.CancellationReason, r.IsDefault)));
 

@@ -4,7 +4,6 @@ using JobsPortal.Data;
 using JobsPortal.Data.Entities;
 using JobsPortal.Shared;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace JobsPortal.Features.Cancellation;
@@ -18,7 +17,8 @@ namespace JobsPortal.Features.Cancellation;
 /// reads (the actor, the job's identity and type, the type's statuses and reasons) is read before
 /// the lock, which is then held only for the re-read and the writes; a configuration change landing
 /// in that millisecond is no different from one landing just after the cancel. Cancels wait for the
-/// lock in the app (<see cref="SqliteWriteGate"/>) rather than in SQLite's busy-retry loop. The
+/// lock in the app (<see cref="SqliteWriteGate"/>) rather than in SQLite's busy-retry loop. On
+/// PostgreSQL the same transaction takes a row lock on the job instead (<see cref="JobWrites"/>). The
 /// unique index on the job's current (not reopened) record and the job's concurrency token back this
 /// up should anything else write in between. The record keeps what the cancel changed (the job's
 /// state and status, each item's state) for <see cref="ReopenService"/>.
@@ -32,7 +32,7 @@ public sealed class CancellationService(
     IDbContextFactory<JobsPortalDbContext> dbFactory,
     IAuthorizationService authorization,
     JobChangeNotifier notifier,
-    SqliteWriteGate writeGate,
+    JobWrites writes,
     TimeProvider clock)
 {
     public async Task<JobResult<CancelledJob>> CancelAsync(CancelJobCommand command, CancellationToken ct = default)
@@ -103,8 +103,8 @@ public sealed class CancellationService(
         }
 
         // The write lock: simultaneous cancels of one job queue here, and the second one re-reads a cancelled job.
-        await using var writeTurn = await writeGate.EnterAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await writes.BeginAsync(db, ct);
+        await tx.LockJobsAsync([seen.Id], ct);
         // The whole transaction is rolled back on any failure; a savepoint around SaveChanges would
         // only add two statements while the lock is held.
         db.Database.AutoSavepointsEnabled = false;
@@ -164,7 +164,7 @@ public sealed class CancellationService(
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        catch (Exception e) when (e is DbUpdateConcurrencyException || e is DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19 } })
+        catch (Exception e) when (e is DbUpdateConcurrencyException || e is DbUpdateException u && JobWrites.IsConstraintViolation(u))
         {
             // Someone else wrote the job in between (constraint 19: the one-current-record-per-job index).
             await tx.RollbackAsync(CancellationToken.None);
@@ -175,7 +175,7 @@ public sealed class CancellationService(
                     $"Job {job.Number} was changed by someone else at the same moment. Nothing was cancelled; try again.");
         }
 
-        await writeTurn.DisposeAsync();
+        await tx.DisposeAsync(); // lets the next writer in before the notifications
         var result = new CancelledJob(job.Id, job.Number, status.Value.Id, status.Value.Name, reason.Value.Id, reason.Value.Name,
             command.CancelProvidedItems, plan.ItemsCancelled, plan.ProvidedItemsLeft, now, actor.DisplayName, command.Channel);
         await notifier.PublishAsync(new JobChanged(job.Id, job.Number, JobChangeKind.Cancelled, LifeCycleState.CANCELLED, actor.DisplayName, now));
@@ -224,22 +224,22 @@ public sealed class CancellationService(
     private sealed record JobFound(JobState State, JobType Type);
 
     private static readonly Func<JobsPortalDbContext, string, CancellationToken, Task<Actor?>> ActorById =
-        EF.CompileAsyncQuery((JobsPortalDbContext db, string id, CancellationToken ct) =>
+        CompiledPerModel.Query((JobsPortalDbContext db, string id, CancellationToken ct) =>
             db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new Actor(u.Id, u.DisplayName, u.UnitId)).SingleOrDefault());
 
     private static readonly Func<JobsPortalDbContext, int, CancellationToken, Task<JobFound?>> JobById =
-        EF.CompileAsyncQuery((JobsPortalDbContext db, int id, CancellationToken ct) =>
+        CompiledPerModel.Query((JobsPortalDbContext db, int id, CancellationToken ct) =>
             db.Jobs.AsNoTracking().Where(j => j.Id == id)
                 .Select(j => new JobFound(new JobState(j.Id, j.Number, j.JobTypeId, j.LifeCycleState), j.JobType)).SingleOrDefault());
 
     private static readonly Func<JobsPortalDbContext, string, CancellationToken, Task<JobFound?>> JobByNumber =
-        EF.CompileAsyncQuery((JobsPortalDbContext db, string number, CancellationToken ct) =>
+        CompiledPerModel.Query((JobsPortalDbContext db, string number, CancellationToken ct) =>
             db.Jobs.AsNoTracking().Where(j => j.Number == number)
                 .Select(j => new JobFound(new JobState(j.Id, j.Number, j.JobTypeId, j.LifeCycleState), j.JobType)).SingleOrDefault());
 
     /// <summary>The job to write, tracked, with its items: read inside the write lock.</summary>
     private static readonly Func<JobsPortalDbContext, int, CancellationToken, Task<Job>> JobWithItems =
-        EF.CompileAsyncQuery((JobsPortalDbContext db, int id, CancellationToken ct) => db.Jobs.Include(j => j.Items).Single(j => j.Id == id));
+        CompiledPerModel.Query((JobsPortalDbContext db, int id, CancellationToken ct) => db.Jobs.Include(j => j.Items).Single(j => j.Id == id));
 
     private static Task<JobState?> JobStateAsync(IQueryable<Job> job, CancellationToken ct) =>
         job.Select(j => new JobState(j.Id, j.Number, j.JobTypeId, j.LifeCycleState)).SingleOrDefaultAsync(ct);

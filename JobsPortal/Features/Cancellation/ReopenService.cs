@@ -4,7 +4,6 @@ using JobsPortal.Data;
 using JobsPortal.Data.Entities;
 using JobsPortal.Shared;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -33,7 +32,7 @@ public sealed class ReopenService(
     IDbContextFactory<JobsPortalDbContext> dbFactory,
     IAuthorizationService authorization,
     JobChangeNotifier notifier,
-    SqliteWriteGate writeGate,
+    JobWrites writes,
     TimeProvider clock,
     IOptions<CancellationOptions> options)
 {
@@ -79,8 +78,8 @@ public sealed class ReopenService(
         }
 
         // The write lock: a reopen or cancel of the same job queue here, and the second re-reads what the first did.
-        await using var writeTurn = await writeGate.EnterAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await writes.BeginAsync(db, ct);
+        await tx.LockJobsAsync([seenId.Value], ct);
         db.Database.AutoSavepointsEnabled = false;
         var job = await db.Jobs.Include(j => j.Items).SingleAsync(j => j.Id == seenId, ct);
         var cancellation = job.LifeCycleState != LifeCycleState.CANCELLED ? null : await db.JobCancellations.Include(c => c.Items)
@@ -132,7 +131,7 @@ public sealed class ReopenService(
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        catch (Exception e) when (e is DbUpdateConcurrencyException || e is DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19 } })
+        catch (Exception e) when (e is DbUpdateConcurrencyException || e is DbUpdateException u && JobWrites.IsConstraintViolation(u))
         {
             // Something that does not take the gate wrote the job in between; nothing of this reopen was saved.
             await tx.RollbackAsync(CancellationToken.None);
@@ -140,7 +139,7 @@ public sealed class ReopenService(
                 $"Job {job.Number} was changed by someone else at the same moment. Nothing was reopened; try again.");
         }
 
-        await writeTurn.DisposeAsync();
+        await tx.DisposeAsync(); // lets the next writer in before the notifications
         await notifier.PublishAsync(new JobChanged(job.Id, job.Number, JobChangeKind.Reopened, state, actor.DisplayName, now));
         return JobResult<ReopenedJob>.Ok(new ReopenedJob(job.Id, job.Number, cancellation.Id, state, status.Id, status.Name, restored, now, actor.DisplayName));
     }

@@ -13,11 +13,12 @@ namespace JobsPortal.Features.Import;
 /// (the dry run: every row against the configuration, nothing written) or the import (the valid jobs,
 /// in batches of <see cref="ImportOptions.BatchSize"/>, each its own transaction). Both phases read the
 /// file the same way, so the import writes exactly the jobs the dry run called valid (unless the
-/// configuration changed in between). Progress goes to the run's row about twice a second.
+/// configuration changed in between). Progress goes to the run's row about twice a second, with the
+/// instance's heartbeat; a cancel recorded in the row (from any instance) is honoured then.
 /// </summary>
 public sealed class ImportProcessor(
     IDbContextFactory<JobsPortalDbContext> dbFactory,
-    SqliteWriteGate writeGate,
+    JobWrites writes,
     JobChangeNotifier notifier,
     IOptions<ImportOptions> options,
     TimeProvider clock,
@@ -25,8 +26,10 @@ public sealed class ImportProcessor(
 {
     private readonly ImportOptions _options = options.Value;
 
-    public async Task RunAsync(int runId, bool import, CancellationToken ct)
+    public async Task RunAsync(int runId, bool import, CancellationToken cancel)
     {
+        using var cancelled = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        var ct = cancelled.Token;
         // Read without the run's token: a cancel that arrives before the phase has begun must still
         // end in the run being marked cancelled below, not in an exception that stops the worker.
         ImportRun run;
@@ -64,7 +67,13 @@ public sealed class ImportProcessor(
                 if ((now - lastReport).TotalMilliseconds >= 500)
                 {
                     lastReport = now;
-                    await UpdateAsync(runId, r => r.SetProperty(x => x.RowsRead, reader.RowsRead).SetProperty(x => x.Progress, reader.Progress), ct);
+                    await UpdateAsync(runId, r => r.SetProperty(x => x.RowsRead, reader.RowsRead).SetProperty(x => x.Progress, reader.Progress)
+                        .SetProperty(x => x.HeartbeatAt, now), ct);
+                    if (await CancelRequestedAsync(runId, ct))
+                    {
+                        await cancelled.CancelAsync();
+                        ct.ThrowIfCancellationRequested();
+                    }
                 }
             }
             if (batch.Count > 0)
@@ -91,7 +100,7 @@ public sealed class ImportProcessor(
 
     private async Task WriteAsync(int runId, AuditActor actor, List<ImportedJob> batch, Tally tally, CancellationToken ct)
     {
-        var counts = await ImportWriter.WriteAsync(dbFactory, writeGate, actor, runId, batch, clock.GetUtcNow().UtcDateTime, ct);
+        var counts = await ImportWriter.WriteAsync(dbFactory, writes, actor, runId, batch, clock.GetUtcNow().UtcDateTime, ct);
         tally.Add(counts);
         batch.Clear();
         foreach (var (id, number, state) in counts.Changed)
@@ -138,12 +147,18 @@ public sealed class ImportProcessor(
         }
     }
 
+    private async Task<bool> CancelRequestedAsync(int runId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ImportRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => r.CancelRequested).SingleAsync(ct);
+    }
+
     private async Task UpdateAsync(int runId,
         Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<ImportRun>> set,
         CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var turn = await writeGate.EnterAsync(ct);
+        await using var turn = await writes.TurnAsync(ct);
         await db.ImportRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(set, ct);
     }
 

@@ -23,7 +23,8 @@ public sealed class ImportService(
     IDbContextFactory<JobsPortalDbContext> dbFactory,
     IAuthorizationService authorization,
     ImportQueue queue,
-    SqliteWriteGate writeGate,
+    JobWrites writes,
+    AppInstance instance,
     IOptions<ImportOptions> options,
     TimeProvider clock,
     IHostEnvironment? environment = null)
@@ -65,9 +66,11 @@ public sealed class ImportService(
         {
             FileName = Path.GetFileName(fileName), FileBytes = written, StoredPath = path, Status = ImportRunStatus.Checking,
             CreatedByUserId = userId, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            // The file is on this instance's disk: its worker checks it, and beats for it meanwhile.
+            OwnerInstance = instance.Id, HeartbeatAt = clock.GetUtcNow().UtcDateTime,
         };
         db.ImportRuns.Add(run);
-        await using (await writeGate.EnterAsync(ct))
+        await using (await writes.TurnAsync(ct))
         {
             await db.SaveChangesAsync(ct);
         }
@@ -84,11 +87,15 @@ public sealed class ImportService(
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         int changed;
-        await using (await writeGate.EnterAsync(ct))
+        await using (await writes.TurnAsync(ct))
         {
             changed = await db.ImportRuns.Where(r => r.Id == runId && r.Status == ImportRunStatus.Checked && (!import || r.ValidJobs > 0))
                 .ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, import ? ImportRunStatus.Importing : ImportRunStatus.Discarded)
                     .SetProperty(x => x.PhaseStartedAt, clock.GetUtcNow().UtcDateTime)
+                    // The import is queued on this instance (its import folder must hold the file: see README, several instances).
+                    .SetProperty(x => x.OwnerInstance, instance.Id)
+                    .SetProperty(x => x.HeartbeatAt, clock.GetUtcNow().UtcDateTime)
+                    .SetProperty(x => x.CancelRequested, false)
                     .SetProperty(x => x.FinishedAt, import ? null : clock.GetUtcNow().UtcDateTime), ct);
         }
         if (changed == 0)
@@ -110,13 +117,25 @@ public sealed class ImportService(
         return null;
     }
 
-    public async Task<string?> CancelAsync(int runId, ClaimsPrincipal actor)
+    /// <summary>
+    /// Cancels a running phase. The cancel is recorded in the run, so the instance running it (this one or
+    /// another) honours it at its next progress report; on this instance the phase's switch flips at once.
+    /// </summary>
+    public async Task<string?> CancelAsync(int runId, ClaimsPrincipal actor, CancellationToken ct = default)
     {
         if (await AdminIdAsync(actor) is null)
         {
             return "Only admins may import jobs.";
         }
-        return queue.Cancel(runId) ? null : "This run is not running.";
+        int recorded;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        await using (await writes.TurnAsync(ct))
+        {
+            recorded = await db.ImportRuns.Where(r => r.Id == runId && (r.Status == ImportRunStatus.Checking || r.Status == ImportRunStatus.Importing))
+                .ExecuteUpdateAsync(r => r.SetProperty(x => x.CancelRequested, true), ct);
+        }
+        var here = queue.Cancel(runId);
+        return recorded > 0 || here ? null : "This run is not running.";
     }
 
     public async Task<IReadOnlyList<ImportRunView>> RecentAsync(int take = 20, CancellationToken ct = default)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using JobsPortal.Data;
 using JobsPortal.Data.Entities;
+using JobsPortal.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace JobsPortal.Features.Import;
@@ -39,26 +40,26 @@ public sealed class ImportQueue
 
 /// <summary>
 /// Runs import phases in the background, one at a time, independent of any page: closing the tab
-/// changes nothing. At start, a run left mid-phase by a stopped app is marked failed (its file is
-/// kept, so it can be uploaded again). With several app instances on one database each runs the
-/// runs queued on it, and a restarting instance would take another's running phase for abandoned.
+/// changes nothing. A run left mid-phase by a stopped app is marked failed (upload the file again).
 /// </summary>
+/// <remarks>
+/// Several instances may share one database: each runs the runs queued on it (the file is on its
+/// disk), beats for them (<see cref="RunHeartbeat"/>), and fails only the runs whose owner stopped
+/// beating, at its start and at every beat after, never a phase another live instance is running.
+/// </remarks>
 public sealed class ImportWorker(
-    IServiceScopeFactory scopes, ImportQueue queue, IDbContextFactory<JobsPortalDbContext> dbFactory, TimeProvider clock, ILogger<ImportWorker> logger)
+    IServiceScopeFactory scopes, ImportQueue queue, IDbContextFactory<JobsPortalDbContext> dbFactory, AppInstance instance,
+    JobWrites writes, TimeProvider clock, ILogger<ImportWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Only runs whose phase began before this start were interrupted: a file uploaded (or a run
-        // decided) while the worker is starting is queued for it, not abandoned.
+        // Runs from before owners were recorded: only those whose phase began before this start were
+        // interrupted; a file uploaded (or a run decided) while the worker is starting is queued for it.
         var started = clock.GetUtcNow().UtcDateTime;
         try
         {
-            await using var db = await dbFactory.CreateDbContextAsync(stoppingToken);
-            await db.ImportRuns.Where(r => (r.Status == ImportRunStatus.Checking || r.Status == ImportRunStatus.Importing)
-                    && (r.PhaseStartedAt ?? r.CreatedAt) < started)
-                .ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, ImportRunStatus.Failed)
-                    .SetProperty(x => x.Message, "The app stopped while this run was in progress; upload the file again."), stoppingToken);
+            await RecoverAsync(started, stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -66,6 +67,63 @@ public sealed class ImportWorker(
             logger.LogWarning(e, "Could not look for interrupted import runs");
         }
 
+        var beating = BeatAsync(started, stoppingToken);
+        try
+        {
+            await RunQueuedAsync(stoppingToken);
+        }
+        finally
+        {
+            await beating;
+        }
+    }
+
+    private async Task RecoverAsync(DateTime started, CancellationToken ct)
+    {
+        var stale = clock.GetUtcNow().UtcDateTime - RunHeartbeat.StaleAfter;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var turn = await writes.TurnAsync(ct);
+        await db.ImportRuns.Where(r => (r.Status == ImportRunStatus.Checking || r.Status == ImportRunStatus.Importing)
+                && (r.OwnerInstance == null
+                    ? (r.PhaseStartedAt ?? r.CreatedAt) < started
+                    : r.OwnerInstance != instance.Id && (r.HeartbeatAt == null || r.HeartbeatAt < stale)))
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, ImportRunStatus.Failed)
+                .SetProperty(x => x.Message, "The app stopped while this run was in progress; upload the file again."), ct);
+    }
+
+    /// <summary>Every <see cref="RunHeartbeat.Interval"/>: this instance's runs are still on, and other instances' silent ones are closed.</summary>
+    private async Task BeatAsync(DateTime started, CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(RunHeartbeat.Interval, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                try
+                {
+                    await using (var db = await dbFactory.CreateDbContextAsync(ct))
+                    await using (await writes.TurnAsync(ct))
+                    {
+                        var now = clock.GetUtcNow().UtcDateTime;
+                        await db.ImportRuns.Where(r => r.OwnerInstance == instance.Id
+                                && (r.Status == ImportRunStatus.Checking || r.Status == ImportRunStatus.Importing))
+                            .ExecuteUpdateAsync(r => r.SetProperty(x => x.HeartbeatAt, now), ct);
+                    }
+                    await RecoverAsync(started, ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "Could not record this instance's import runs as alive");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task RunQueuedAsync(CancellationToken stoppingToken)
+    {
         await foreach (var (runId, import) in queue.ReadAllAsync(stoppingToken))
         {
             using var source = queue.Track(runId, stoppingToken);

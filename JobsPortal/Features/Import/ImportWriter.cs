@@ -15,15 +15,15 @@ internal static class ImportWriter
     public sealed record Counts(int Created, int Updated, int Unchanged, int Skipped, IReadOnlyList<(int Id, string Number, LifeCycleState State)> Changed);
 
     public static async Task<Counts> WriteAsync(
-        IDbContextFactory<JobsPortalDbContext> factory, SqliteWriteGate gate, AuditActor actor, int runId,
+        IDbContextFactory<JobsPortalDbContext> factory, JobWrites writes, AuditActor actor, int runId,
         IReadOnlyList<ImportedJob> batch, DateTime now, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(actor, ct);
         await db.Database.OpenConnectionAsync(ct);
         var numbers = batch.Select(j => j.Number).ToList();
-        await using var turn = await gate.EnterAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await writes.BeginAsync(db, ct);
         db.Database.AutoSavepointsEnabled = false;
+        await tx.LockJobsAsync(await db.Jobs.Where(j => numbers.Contains(j.Number)).Select(j => j.Id).ToListAsync(ct), ct);
         var existing = await db.Jobs.Include(j => j.Items).Where(j => numbers.Contains(j.Number)).ToDictionaryAsync(j => j.Number, ct);
         int created = 0, updated = 0, unchanged = 0, skipped = 0;
         var changed = new List<Job>();

@@ -49,9 +49,9 @@ public sealed class JobSearchService(IDbContextFactory<JobsPortalDbContext> dbFa
         IQueryable<Job> counted = filtered;
         IQueryable<JobTextMatch>? matches = null;
         int count;
-        if (text.FtsQuery is not null)
+        if (TextMatches(db, text) is { } textMatches)
         {
-            matches = JobTextIndex.Matching(db, text.FtsQuery);
+            matches = textMatches;
             counted = filtered.Join(matches, j => j.Id, m => m.JobId, (j, _) => j);
             count = hasOtherFilters
                 ? await counted.Take(CountCap + 1).CountAsync(ct)
@@ -113,9 +113,9 @@ public sealed class JobSearchService(IDbContextFactory<JobsPortalDbContext> dbFa
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var text = SearchText.Parse(query.Text);
         var (jobs, _) = Filter(db, query, text);
-        if (text.FtsQuery is not null)
+        if (TextMatches(db, text) is { } matches)
         {
-            jobs = jobs.Join(JobTextIndex.Matching(db, text.FtsQuery), j => j.Id, m => m.JobId, (j, _) => j);
+            jobs = jobs.Join(matches, j => j.Id, m => m.JobId, (j, _) => j);
         }
         return await Sort(jobs, query.Sort, query.Descending).Select(j => j.Id).Take(max).ToListAsync(ct);
     }
@@ -134,6 +134,12 @@ public sealed class JobSearchService(IDbContextFactory<JobsPortalDbContext> dbFa
         return new JobSearchOptions(types, statuses, users, units);
     }
 
+    /// <summary>The jobs whose description holds the search's words, from the database's own full-text index; null without words.</summary>
+    private static IQueryable<JobTextMatch>? TextMatches(JobsPortalDbContext db, SearchText text) =>
+        text.FtsQuery is null ? null
+        : db.Database.IsNpgsql() ? PostgreSqlJobText.Matching(db, text.TsQuery!)
+        : JobTextIndex.Matching(db, text.FtsQuery);
+
     /// <param name="accountByIndex">False to test an account start on each job read (SQLite then walks
     /// the sort's index), instead of as a range on the account index.</param>
     /// <returns>The filtered jobs, and whether any filter other than the words applies.</returns>
@@ -142,12 +148,19 @@ public sealed class JobSearchService(IDbContextFactory<JobsPortalDbContext> dbFa
     {
         var all = db.Jobs.AsNoTracking();
         var jobs = all;
+        // PostgreSQL compares text by the database's collation, in which "ACR3:" need not sort after every
+        // "ACR39…": a start is a LIKE there, served by the text_pattern_ops indexes (PostgreSqlJobText).
+        var postgres = db.Database.IsNpgsql();
 
         if (text.NumberPrefix is { } number)
         {
             if (text.NumberIsComplete)
             {
                 jobs = jobs.Where(j => j.Number == number);
+            }
+            else if (postgres)
+            {
+                jobs = jobs.Where(j => j.Number.StartsWith(number));
             }
             else
             {
@@ -157,7 +170,11 @@ public sealed class JobSearchService(IDbContextFactory<JobsPortalDbContext> dbFa
                 jobs = jobs.Where(j => string.Compare(j.Number, number) >= 0 && string.Compare(j.Number, upper) < 0);
             }
         }
-        if (text.AccountPrefix is { } account && accountByIndex)
+        if (text.AccountPrefix is { } accountStart && accountByIndex && postgres)
+        {
+            jobs = jobs.Where(j => j.AccountNumber!.StartsWith(accountStart));
+        }
+        else if (text.AccountPrefix is { } account && accountByIndex)
         {
             var upper = SearchText.UpperBound(account);
             jobs = jobs.Where(j => string.Compare(j.AccountNumber, account) >= 0 && string.Compare(j.AccountNumber, upper) < 0);

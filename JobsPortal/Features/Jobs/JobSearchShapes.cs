@@ -44,14 +44,14 @@ internal static class JobSearchShapes
     }
 
     public static Task<int> CountAsync(JobsPortalDbContext db, Filters f, int max, CancellationToken ct) =>
-        Count(db, f.State, f.TypeId, f.StatusId, f.UserId, f.UnitId, f.CreatedFrom, f.CreatedTo, f.ScheduledFrom, f.ScheduledTo, max, ct);
+        Count.For(db)(db, f.State, f.TypeId, f.StatusId, f.UserId, f.UnitId, f.CreatedFrom, f.CreatedTo, f.ScheduledFrom, f.ScheduledTo, max, ct);
 
     public static async Task<List<JobSearchRow>> PageAsync(
         JobsPortalDbContext db, Filters f, JobSortColumn column, bool descending, int skip, int take, CancellationToken ct)
     {
         var rows = new List<JobSearchRow>(take);
         // An unknown column sorts as the service's Sort does for it: by creation.
-        var page = Pages.GetValueOrDefault((column, descending)) ?? Pages[(JobSortColumn.Created, descending)];
+        var page = (Pages.GetValueOrDefault((column, descending)) ?? Pages[(JobSortColumn.Created, descending)]).For(db);
         var query = page(
             db, f.State, f.TypeId, f.StatusId, f.UserId, f.UnitId, f.CreatedFrom, f.CreatedTo, f.ScheduledFrom, f.ScheduledTo, skip, take);
         await foreach (var row in query.WithCancellation(ct))
@@ -79,17 +79,19 @@ internal static class JobSearchShapes
     private static readonly ParameterExpression Take = Expression.Parameter(typeof(int), "take");
     private static readonly ParameterExpression Token = Expression.Parameter(typeof(CancellationToken), "ct");
 
-    private static readonly Func<JobsPortalDbContext, LifeCycleState?, int?, int?, string?, int?, DateTime?, DateTime?, DateTime?, DateTime?, int, CancellationToken, Task<int>> Count =
-        EF.CompileAsyncQuery(
+    // Compiled per model (CompiledPerModel): EF Core binds a compiled query to the first model it runs
+    // against, and SQLite's and PostgreSQL's models differ.
+    private static readonly PerModel<Func<JobsPortalDbContext, LifeCycleState?, int?, int?, string?, int?, DateTime?, DateTime?, DateTime?, DateTime?, int, CancellationToken, Task<int>>> Count =
+        CompiledPerModel.Of(() => EF.CompileAsyncQuery(
             Expression.Lambda<Func<JobsPortalDbContext, LifeCycleState?, int?, int?, string?, int?, DateTime?, DateTime?, DateTime?, DateTime?, int, CancellationToken, int>>(
                 Expression.Call(Method<Func<IQueryable<Job>, int>>(Queryable.Count),
                     Expression.Call(Method<Func<IQueryable<Job>, int, IQueryable<Job>>>(Queryable.Take), Filtered.Body, Max)),
-                [.. Filtered.Parameters, Max, Token]));
+                [.. Filtered.Parameters, Max, Token])));
 
-    private static readonly Dictionary<(JobSortColumn, bool), Func<JobsPortalDbContext, LifeCycleState?, int?, int?, string?, int?, DateTime?, DateTime?, DateTime?, DateTime?, int, int, IAsyncEnumerable<JobSearchRow>>> Pages =
+    private static readonly Dictionary<(JobSortColumn, bool), PerModel<Func<JobsPortalDbContext, LifeCycleState?, int?, int?, string?, int?, DateTime?, DateTime?, DateTime?, DateTime?, int, int, IAsyncEnumerable<JobSearchRow>>>> Pages =
         Enum.GetValues<JobSortColumn>()
             .SelectMany(column => new[] { (column, false), (column, true) })
-            .ToDictionary(sort => sort, sort => EF.CompileAsyncQuery(PageExpression(sort.Item1, sort.Item2)));
+            .ToDictionary(sort => sort, sort => CompiledPerModel.Of(() => EF.CompileAsyncQuery(PageExpression(sort.Item1, sort.Item2))));
 
     /// <summary>
     /// The filters, then the service's own sort for the column (composed over the expression without

@@ -35,6 +35,7 @@ public sealed partial record SearchText
         AccountPrefix = accountPrefix;
         Terms = terms;
         FtsQuery = terms.Count == 0 ? null : FtsQueryOf(terms);
+        TsQuery = terms.Count == 0 ? null : PostgreSqlJobText.TsQuery(terms.Select(t => (t.IsPrefix ? CutToLongestPrefixIndex(t.Word) : t.Word, t.IsPrefix)));
     }
 
     /// <summary>The shortest word that matches as the start of a word, and the shortest last word of several that does.</summary>
@@ -54,6 +55,9 @@ public sealed partial record SearchText
 
     /// <summary>The FTS5 MATCH expression for <see cref="Terms"/>, when the box holds words.</summary>
     public string? FtsQuery { get; }
+
+    /// <summary>The same words as a PostgreSQL <c>to_tsquery</c> expression (<see cref="PostgreSqlJobText"/>), starts cut alike.</summary>
+    public string? TsQuery { get; }
 
     public static SearchText Parse(string? text)
     {

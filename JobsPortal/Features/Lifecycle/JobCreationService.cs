@@ -4,7 +4,6 @@ using JobsPortal.Data.Entities;
 using JobsPortal.Features.Cancellation;
 using JobsPortal.Shared;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace JobsPortal.Features.Lifecycle;
@@ -25,7 +24,7 @@ public sealed class JobCreationService(
     IDbContextFactory<JobsPortalDbContext> dbFactory,
     IAuthorizationService authorization,
     JobChangeNotifier notifier,
-    SqliteWriteGate writeGate,
+    JobWrites writes,
     TimeProvider clock)
 {
     public async Task<JobResult<JobMoved>> CreateAsync(CreateJobCommand command, CancellationToken ct = default)
@@ -110,8 +109,7 @@ public sealed class JobCreationService(
             Summary = $"Job created via {via} as {state.Label()}: status {status.Status.Name}, {job.Items.Count} item(s)",
         });
 
-        await using var writeTurn = await writeGate.EnterAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await writes.BeginAsync(db, ct);
         db.Database.AutoSavepointsEnabled = false;
         job.Number = JobNumbers.Format(await JobNumbers.HighestAsync(db, ct) + 1);
         db.Jobs.Add(job);
@@ -120,13 +118,13 @@ public sealed class JobCreationService(
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException e) when (JobWrites.IsConstraintViolation(e))
         {
             // A writer outside the gate took the number in between; nothing was created.
             await tx.RollbackAsync(CancellationToken.None);
             return CancelError.Conflict(CancelErrorCodes.JobChanged, $"Another job took the number {job.Number} at the same moment. Nothing was created; try again.");
         }
-        await writeTurn.DisposeAsync();
+        await tx.DisposeAsync(); // lets the next writer in before the notifications
         await notifier.PublishAsync(new JobChanged(job.Id, job.Number, JobChangeKind.Created, state, actor.DisplayName, now));
         return JobResult<JobMoved>.Ok(new JobMoved(job.Id, job.Number, state, status.Status.Id, status.Status.Name, 0, now, actor.DisplayName));
     }

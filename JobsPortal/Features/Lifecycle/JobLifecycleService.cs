@@ -5,7 +5,6 @@ using JobsPortal.Data.Entities;
 using JobsPortal.Features.Cancellation;
 using JobsPortal.Shared;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace JobsPortal.Features.Lifecycle;
@@ -22,7 +21,7 @@ public sealed class JobLifecycleService(
     IDbContextFactory<JobsPortalDbContext> dbFactory,
     IAuthorizationService authorization,
     JobChangeNotifier notifier,
-    SqliteWriteGate writeGate,
+    JobWrites writes,
     TimeProvider clock)
 {
     /// <summary>PENDING → IN_PROGRESS, with the given status or the type's default start status; sets the start date.</summary>
@@ -76,8 +75,8 @@ public sealed class JobLifecycleService(
         }
 
         // The write lock: a start, complete or cancel of the same job queue here and re-read the job inside it.
-        await using var writeTurn = await writeGate.EnterAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await writes.BeginAsync(db, ct);
+        await tx.LockJobsAsync([seen.Id], ct);
         db.Database.AutoSavepointsEnabled = false;
         var job = await db.Jobs.Include(j => j.Items).SingleAsync(j => j.Id == seen.Id, ct);
         if (job.LifeCycleState != from)
@@ -124,7 +123,7 @@ public sealed class JobLifecycleService(
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        catch (Exception e) when (e is DbUpdateConcurrencyException || e is DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19 } })
+        catch (Exception e) when (e is DbUpdateConcurrencyException || e is DbUpdateException u && JobWrites.IsConstraintViolation(u))
         {
             // Something that does not take the gate wrote the job in between; nothing of this move was saved.
             await tx.RollbackAsync(CancellationToken.None);
@@ -132,7 +131,7 @@ public sealed class JobLifecycleService(
                 $"Job {job.Number} was changed by someone else at the same moment. Nothing was changed; try again.");
         }
 
-        await writeTurn.DisposeAsync();
+        await tx.DisposeAsync(); // lets the next writer in before the notifications
         var kind = to == LifeCycleState.COMPLETED ? JobChangeKind.Completed : JobChangeKind.Started;
         await notifier.PublishAsync(new JobChanged(job.Id, job.Number, kind, to, actor.DisplayName, now));
         return JobResult<JobMoved>.Ok(new JobMoved(job.Id, job.Number, to, status.Status.Id, status.Status.Name, provided, now, actor.DisplayName));
