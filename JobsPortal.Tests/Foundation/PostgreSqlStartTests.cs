@@ -80,7 +80,7 @@ public sealed class PostgreSqlStartTests
             await using var end = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @db", admin);
             end.Parameters.AddWithValue("db", database);
             await end.ExecuteNonQueryAsync();
-            NpgsqlConnection.ClearPool(new NpgsqlConnection(server.ConnectionString(database)));
+            server.ClearPools(database);
         }
     }
 
@@ -169,6 +169,25 @@ public sealed class PostgreSqlStartTests
         var error = Assert.Throws<InvalidOperationException>(() => DatabaseSettings.From(configuration, "/tmp"));
 
         Assert.Contains("must name a PostgreSQL database", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Database=jobs;Username=app", DatabaseSettings.DefaultMaxAutoPrepare)]
+    [InlineData("Host=db;Database=jobs;Username=app;Max Auto Prepare=0", 0)]
+    [InlineData("Host=db;Database=jobs;Username=app;max auto prepare=20", 20)]
+    public void PostgreSql_statements_are_prepared_unless_the_connection_string_says_otherwise(string connectionString, int expected)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [DatabaseSettings.ProviderKey] = "PostgreSql",
+            ["ConnectionStrings:JobsPortal"] = connectionString,
+        }).Build();
+
+        var settings = DatabaseSettings.From(configuration, "/tmp");
+
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(settings.ConnectionString);
+        Assert.Equal(expected, builder.MaxAutoPrepare);
+        Assert.Equal(("db", "jobs", "app"), (builder.Host, builder.Database, builder.Username));
     }
 
     [Fact]

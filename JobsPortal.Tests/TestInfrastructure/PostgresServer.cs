@@ -45,7 +45,7 @@ public sealed class PostgresServer
     public async Task<string> CopyDatabaseAsync(string source)
     {
         var name = NewName();
-        NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString(source)));
+        ClearPools(source);
         await ExecuteAsync($"""CREATE DATABASE "{name}" TEMPLATE "{source}" """);
         return name;
     }
@@ -60,8 +60,18 @@ public sealed class PostgresServer
 
     public async Task DropDatabaseAsync(string name)
     {
-        NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString(name)));
+        ClearPools(name);
         await ExecuteAsync($"""DROP DATABASE IF EXISTS "{name}" WITH (FORCE)""");
+    }
+
+    /// <summary>
+    /// Closes the idle pooled connections to <paramref name="database"/>: the tests' own (this connection
+    /// string) and the app's, whose string <see cref="DatabaseSettings.PostgreSql"/> adds to, so a pool of its own.
+    /// </summary>
+    public void ClearPools(string database)
+    {
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString(database)));
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(DatabaseSettings.PostgreSql(ConnectionString(database)).ConnectionString));
     }
 
     private static string NewName() => $"t_{Guid.NewGuid():N}";

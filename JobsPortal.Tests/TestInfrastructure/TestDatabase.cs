@@ -81,7 +81,7 @@ public sealed class TestDatabase : IAsyncDisposable
         Build(DatabaseSettings.Sqlite($"Data Source={path}"), path, null, configure);
 
     private static TestDatabase Build(PostgresServer server, string database, Action<IServiceCollection>? configure) =>
-        Build(new DatabaseSettings(DatabaseProvider.PostgreSql, server.ConnectionString(database)), null, (server, database), configure);
+        Build(DatabaseSettings.PostgreSql(server.ConnectionString(database)), null, (server, database), configure);
 
     private static TestDatabase Build(DatabaseSettings settings, string? path, (PostgresServer, string)? postgres, Action<IServiceCollection>? configure)
     {

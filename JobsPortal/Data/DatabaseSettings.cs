@@ -44,9 +44,28 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
                     $"{ProviderKey} is PostgreSql, so ConnectionStrings:{ConnectionStringName} must name a PostgreSQL database, " +
                     "e.g. \"Host=localhost;Database=jobsportal;Username=jobsportal;Password=...\".");
             }
-            return new DatabaseSettings(provider, connectionString);
+            return PostgreSql(connectionString);
         }
         return Sqlite(ResolveSqlitePath(connectionString, contentRoot));
+    }
+
+    /// <summary>Statements Npgsql keeps prepared per connection unless the connection string says how many.</summary>
+    public const int DefaultMaxAutoPrepare = 200;
+
+    /// <summary>
+    /// PostgreSQL settings. Unless the connection string sets <c>Max Auto Prepare</c> (0 turns it off, as a
+    /// pooler in transaction mode needs), Npgsql prepares a statement on the server once a connection has
+    /// run it a few times, so the server plans it once: the job page's queries join eight tables, and
+    /// planning them anew was most of their time (docs/performance.md, "Search cases on PostgreSQL").
+    /// </summary>
+    public static DatabaseSettings PostgreSql(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+        return new DatabaseSettings(DatabaseProvider.PostgreSql, builder.ConnectionString);
     }
 
     public static DatabaseProvider ParseProvider(string? configured)

@@ -46,7 +46,7 @@ public sealed class BenchDatabase : IAsyncDisposable
         DatabaseSettings database;
         if (PostgreSql is { } postgres)
         {
-            database = new DatabaseSettings(DatabaseProvider.PostgreSql, postgres);
+            database = DatabaseSettings.PostgreSql(postgres);
         }
         else
         {
