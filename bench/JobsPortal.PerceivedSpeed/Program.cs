@@ -8,12 +8,15 @@ using Microsoft.Playwright;
 //   dialog open      from the click on "Cancel job" to the dialog's summary on screen;
 //   overview         from the click on "Sign in" to the overview's lists (the page sign-in to "/" lands on).
 // Each run is a new browser context (no cookies, a cold circuit), so it includes what a person pays.
-// Usage: JobsPortal.PerceivedSpeed --url http://localhost:5098 [--runs 15] [--email maria.lopez@example.com]
+//   live update      with --live-from A: a job page open on --url (instance B), the job cancelled through
+//                    A's API; from A's answer to B's page showing it cancelled (bench/run-live-update.sh).
+// Usage: JobsPortal.PerceivedSpeed --url http://localhost:5098 [--runs 15] [--email maria.lopez@example.com] [--live-from URL]
 var url = Arg("--url") ?? "http://localhost:5098";
 var runs = int.Parse(Arg("--runs") ?? "15", CultureInfo.InvariantCulture);
 var email = Arg("--email") ?? "maria.lopez@example.com";
 var password = Arg("--password") ?? "Demo!2026";
 var withOverview = Arg("--overview") != "no";
+var liveFrom = Arg("--live-from");
 
 using var playwright = await Playwright.CreateAsync();
 await using var browser = await playwright.Chromium.LaunchAsync(new()
@@ -22,6 +25,12 @@ await using var browser = await playwright.Chromium.LaunchAsync(new()
     Headless = true,
     Args = ["--disable-gpu", "--disable-quic"],
 });
+
+if (liveFrom is not null)
+{
+    await LiveUpdate.RunAsync(browser, liveFrom, url, runs, email, password);
+    return;
+}
 
 var samples = new Dictionary<string, List<double>>
 {
