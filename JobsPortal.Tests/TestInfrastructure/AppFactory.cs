@@ -78,3 +78,9 @@ public class AppFactory : WebApplicationFactory<Program>
         GC.SuppressFinalize(this);
     }
 }
+
+/// <summary>The whole app with the demo seed on a new database of the test run's PostgreSQL server.</summary>
+public sealed class PostgreSqlAppFactory : AppFactory
+{
+    public PostgreSqlAppFactory() => Provider = DatabaseProvider.PostgreSql;
+}

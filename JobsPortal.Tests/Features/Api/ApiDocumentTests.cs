@@ -6,7 +6,7 @@ using JobsPortal.Tests.TestInfrastructure;
 namespace JobsPortal.Tests.Features.Api;
 
 /// <summary>The OpenAPI document and the reference page: both anonymous, both from this server.</summary>
-public sealed class ApiDocumentTests(AppFactory factory) : IClassFixture<AppFactory>
+public abstract class ApiDocumentTests(AppFactory factory)
 {
     [Fact]
     public async Task The_openapi_document_is_anonymous_and_describes_every_method()
@@ -47,3 +47,9 @@ public sealed class ApiDocumentTests(AppFactory factory) : IClassFixture<AppFact
         Assert.True((await script.Content.ReadAsByteArrayAsync()).Length > 100_000);
     }
 }
+
+// One body of tests, run on each database the app supports.
+
+public sealed class ApiDocumentSqliteTests(AppFactory factory) : ApiDocumentTests(factory), IClassFixture<AppFactory>;
+
+public sealed class ApiDocumentPostgreSqlTests(PostgreSqlAppFactory factory) : ApiDocumentTests(factory), IClassFixture<PostgreSqlAppFactory>;

@@ -154,7 +154,7 @@ public sealed class PostgreSqlApiAppFactory : ApiAppFactory
 }
 
 /// <summary>The rate limit tests' own app: three token requests per client address per hour.</summary>
-public sealed class RateLimitedApiAppFactory : ApiAppFactory
+public class RateLimitedApiAppFactory : ApiAppFactory
 {
     public const int Limit = 3;
 
@@ -163,6 +163,12 @@ public sealed class RateLimitedApiAppFactory : ApiAppFactory
         Settings[$"{ApiOptions.Section}:{nameof(ApiOptions.TokenRequestsPerWindow)}"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Settings[$"{ApiOptions.Section}:{nameof(ApiOptions.TokenWindowSeconds)}"] = "3600";
     }
+}
+
+/// <summary>The same limit on PostgreSQL: the limit is counted in the instance, the accounts it guards are in the database.</summary>
+public sealed class PostgreSqlRateLimitedApiAppFactory : RateLimitedApiAppFactory
+{
+    public PostgreSqlRateLimitedApiAppFactory() => Provider = DatabaseProvider.PostgreSql;
 }
 
 /// <summary>An answer of the API: its HTTP status and its envelope.</summary>

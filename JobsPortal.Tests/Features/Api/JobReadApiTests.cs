@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace JobsPortal.Tests.Features.Api;
 
 /// <summary>The read methods: show, list, a type's statuses and reasons; and what answers an unknown method. Nothing here writes.</summary>
-public sealed class JobReadApiTests(ApiAppFactory factory) : IClassFixture<ApiAppFactory>
+public abstract class JobReadApiTests(ApiAppFactory factory)
 {
     private async Task<ApiResponse> GetAsync(string methodAndQuery)
     {
@@ -271,3 +271,9 @@ public sealed class JobReadApiTests(ApiAppFactory factory) : IClassFixture<ApiAp
         ApiAssert.Error(await factory.Api().SendAsync(request), ApiErrorCodes.MethodNotFound, HttpStatusCode.NotFound);
     }
 }
+
+// One body of tests, run on each database the app supports.
+
+public sealed class JobReadApiSqliteTests(ApiAppFactory factory) : JobReadApiTests(factory), IClassFixture<ApiAppFactory>;
+
+public sealed class JobReadApiPostgreSqlTests(PostgreSqlApiAppFactory factory) : JobReadApiTests(factory), IClassFixture<PostgreSqlApiAppFactory>;

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace JobsPortal.Tests.Features.Api;
 
 /// <summary>POST jobs/generic_purpose/create, jobs/all_scopes/start_progress and jobs/all_scopes/complete: the contract over the life cycle services.</summary>
-public sealed class LifecycleApiTests(ApiAppFactory factory) : IClassFixture<ApiAppFactory>
+public abstract class LifecycleApiTests(ApiAppFactory factory)
 {
     private const string Create = "jobs/generic_purpose/create";
     private const string Start = "jobs/all_scopes/start_progress";
@@ -162,3 +162,9 @@ public sealed class LifecycleApiTests(ApiAppFactory factory) : IClassFixture<Api
         }
     }
 }
+
+// One body of tests, run on each database the app supports.
+
+public sealed class LifecycleApiSqliteTests(ApiAppFactory factory) : LifecycleApiTests(factory), IClassFixture<ApiAppFactory>;
+
+public sealed class LifecycleApiPostgreSqlTests(PostgreSqlApiAppFactory factory) : LifecycleApiTests(factory), IClassFixture<PostgreSqlApiAppFactory>;

@@ -13,7 +13,7 @@ namespace JobsPortal.Tests.Features.Api;
 /// inside an identifier) every POST method answers 400 INVALID_JSON with the envelope, never a 500, and
 /// changes nothing. Nothing here writes, so the tests share the fixture's database.
 /// </summary>
-public sealed class MalformedBodyApiTests(ApiAppFactory factory) : IClassFixture<ApiAppFactory>
+public abstract class MalformedBodyApiTests(ApiAppFactory factory)
 {
     private const string Token = "authentication/token";
     private const string Cancel = "jobs/all_scopes/cancel";
@@ -127,3 +127,9 @@ public sealed class MalformedBodyApiTests(ApiAppFactory factory) : IClassFixture
         Assert.Equal(job.Version, after.Version);
     }
 }
+
+// One body of tests, run on each database the app supports.
+
+public sealed class MalformedBodyApiSqliteTests(ApiAppFactory factory) : MalformedBodyApiTests(factory), IClassFixture<ApiAppFactory>;
+
+public sealed class MalformedBodyApiPostgreSqlTests(PostgreSqlApiAppFactory factory) : MalformedBodyApiTests(factory), IClassFixture<PostgreSqlApiAppFactory>;

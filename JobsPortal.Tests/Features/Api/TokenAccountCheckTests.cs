@@ -8,7 +8,7 @@ namespace JobsPortal.Tests.Features.Api;
 /// memory of unprotected tokens (<see cref="ApiTicketCache"/>): remembering a token never remembers
 /// the account's standing, in either direction.
 /// </summary>
-public sealed class TokenAccountCheckTests(ApiAppFactory factory) : IClassFixture<ApiAppFactory>
+public abstract class TokenAccountCheckTests(ApiAppFactory factory)
 {
     private const string ListMethod = "jobs/all_scopes/list?number_of_results=1";
 
@@ -81,3 +81,9 @@ public sealed class TokenAccountCheckTests(ApiAppFactory factory) : IClassFixtur
         ApiAssert.Ok(await api.GetAsync(ListMethod, token));
     }
 }
+
+// One body of tests, run on each database the app supports.
+
+public sealed class TokenAccountCheckSqliteTests(ApiAppFactory factory) : TokenAccountCheckTests(factory), IClassFixture<ApiAppFactory>;
+
+public sealed class TokenAccountCheckPostgreSqlTests(PostgreSqlApiAppFactory factory) : TokenAccountCheckTests(factory), IClassFixture<PostgreSqlApiAppFactory>;

@@ -14,7 +14,7 @@ namespace JobsPortal.Tests.Features.Api;
 /// authentication/token, and how every other method treats the token it gives (or does not). A test that
 /// changes an account or moves the clock does it in an app over its own copy of the database.
 /// </summary>
-public sealed class TokenApiTests(ApiAppFactory factory) : IClassFixture<ApiAppFactory>
+public abstract class TokenApiTests(ApiAppFactory factory)
 {
     private const string ListMethod = "jobs/all_scopes/list?number_of_results=1";
 
@@ -256,7 +256,13 @@ public sealed class TokenApiTests(ApiAppFactory factory) : IClassFixture<ApiAppF
     }
 }
 
-public sealed class TokenRateLimitTests(RateLimitedApiAppFactory factory) : IClassFixture<RateLimitedApiAppFactory>
+// One body of tests, run on each database the app supports.
+
+public sealed class TokenApiSqliteTests(ApiAppFactory factory) : TokenApiTests(factory), IClassFixture<ApiAppFactory>;
+
+public sealed class TokenApiPostgreSqlTests(PostgreSqlApiAppFactory factory) : TokenApiTests(factory), IClassFixture<PostgreSqlApiAppFactory>;
+
+public abstract class TokenRateLimitTests(RateLimitedApiAppFactory factory)
 {
     [Fact]
     public async Task Token_requests_beyond_the_limit_get_429_with_the_envelope_and_retry_after()
@@ -273,3 +279,8 @@ public sealed class TokenRateLimitTests(RateLimitedApiAppFactory factory) : ICla
         Assert.True(limited.Message.Headers.RetryAfter?.Delta > TimeSpan.Zero, limited.Message.Headers.ToString());
     }
 }
+
+public sealed class TokenRateLimitSqliteTests(RateLimitedApiAppFactory factory) : TokenRateLimitTests(factory), IClassFixture<RateLimitedApiAppFactory>;
+
+public sealed class TokenRateLimitPostgreSqlTests(PostgreSqlRateLimitedApiAppFactory factory)
+    : TokenRateLimitTests(factory), IClassFixture<PostgreSqlRateLimitedApiAppFactory>;

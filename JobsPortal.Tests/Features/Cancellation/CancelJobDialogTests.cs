@@ -9,7 +9,7 @@ using MudBlazor;
 
 namespace JobsPortal.Tests.Features.Cancellation;
 
-public sealed class CancelJobDialogTests(SeededTemplate template) : IClassFixture<SeededTemplate>
+public abstract class CancelJobDialogTests(SeededTemplate template)
 {
     private sealed record Setup(AppTestContext Ctx, TestDatabase Db, IRenderedComponent<IComponent> Host, Job Job) : IAsyncDisposable
     {
@@ -203,3 +203,10 @@ public sealed class CancelJobDialogTests(SeededTemplate template) : IClassFixtur
         Assert.Equal(0, await context.JobCancellations.CountAsync(c => c.JobId == s.Job.Id));
     }
 }
+
+// One body of tests, run on each database the app supports.
+
+public sealed class CancelJobDialogSqliteTests(SeededTemplate template) : CancelJobDialogTests(template), IClassFixture<SeededTemplate>;
+
+public sealed class CancelJobDialogPostgreSqlTests(PostgreSqlSeededTemplate template)
+    : CancelJobDialogTests(template), IClassFixture<PostgreSqlSeededTemplate>;

@@ -10,7 +10,7 @@ using MudBlazor;
 namespace JobsPortal.Tests.Features.Cancellation;
 
 /// <summary>The Reopen dialog and the job page's Reopen: who sees it, what it says, what it does, and open pages following a reopen.</summary>
-public sealed class ReopenJobDialogTests(SeededTemplate template) : IClassFixture<SeededTemplate>
+public abstract class ReopenJobDialogTests(SeededTemplate template)
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
@@ -137,3 +137,10 @@ public sealed class ReopenJobDialogTests(SeededTemplate template) : IClassFixtur
         Assert.Contains(page.FindAll("[data-testid=timeline-event]"), e => e.TextContent.Contains("Reopened", StringComparison.Ordinal));
     }
 }
+
+// One body of tests, run on each database the app supports.
+
+public sealed class ReopenJobDialogSqliteTests(SeededTemplate template) : ReopenJobDialogTests(template), IClassFixture<SeededTemplate>;
+
+public sealed class ReopenJobDialogPostgreSqlTests(PostgreSqlSeededTemplate template)
+    : ReopenJobDialogTests(template), IClassFixture<PostgreSqlSeededTemplate>;

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JobsPortal.Tests.Features.Lifecycle;
 
 /// <summary>Creating a job: defaults, each check and code, numbers unique under simultaneous creates.</summary>
-public sealed class JobCreationServiceTests(SeededTemplate template) : IClassFixture<SeededTemplate>
+public abstract class JobCreationServiceTests(SeededTemplate template)
 {
     private const string Agent = "maria.lopez@example.com";
 
@@ -131,3 +131,11 @@ public sealed class JobCreationServiceTests(SeededTemplate template) : IClassFix
         Assert.Equal(10, results.Select(r => r.Job!.Number).Distinct().Count());
     }
 }
+
+// One body of tests, run on each database the app supports: on PostgreSQL the next number was read with
+// SQLite's GLOB, so no job could be created there until these ran on it.
+
+public sealed class JobCreationServiceSqliteTests(SeededTemplate template) : JobCreationServiceTests(template), IClassFixture<SeededTemplate>;
+
+public sealed class JobCreationServicePostgreSqlTests(PostgreSqlSeededTemplate template)
+    : JobCreationServiceTests(template), IClassFixture<PostgreSqlSeededTemplate>;

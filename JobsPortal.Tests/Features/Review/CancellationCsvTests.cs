@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace JobsPortal.Tests.Features.Review;
 
-public sealed class CancellationCsvTests(ReviewSeedFixture fixture) : IClassFixture<ReviewSeedFixture>
+public abstract class CancellationCsvTests(ReviewSeedFixture fixture)
 {
     private static readonly DateOnly Today = ReviewTestData.Today;
 
@@ -79,7 +79,7 @@ public sealed class CancellationCsvTests(ReviewSeedFixture fixture) : IClassFixt
     [Fact]
     public async Task Text_that_a_spreadsheet_would_run_as_a_formula_is_escaped_and_accents_survive()
     {
-        await using var db = await TestDatabase.CreateAsync(demoJobs: 200);
+        await using var db = await fixture.Db.CloneAsync();
         await using (var context = db.CreateContext())
         {
             var cancellation = await context.JobCancellations.OrderBy(c => c.Id).FirstAsync();
@@ -97,3 +97,10 @@ public sealed class CancellationCsvTests(ReviewSeedFixture fixture) : IClassFixt
         Assert.Contains(rows, r => r["Review comment"] == "Müller's café, ça va");
     }
 }
+
+// One body of tests, run on each database the app supports.
+
+public sealed class CancellationCsvSqliteTests(ReviewSeedFixture fixture) : CancellationCsvTests(fixture), IClassFixture<ReviewSeedFixture>;
+
+public sealed class CancellationCsvPostgreSqlTests(PostgreSqlReviewSeedFixture fixture)
+    : CancellationCsvTests(fixture), IClassFixture<PostgreSqlReviewSeedFixture>;

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace JobsPortal.Tests.Features.Review;
 
-public sealed class CancellationQueryTests(ReviewSeedFixture fixture) : IClassFixture<ReviewSeedFixture>
+public abstract class CancellationQueryTests(ReviewSeedFixture fixture)
 {
     private static readonly DateOnly Today = ReviewTestData.Today;
     private static CancellationFilter Everything => CancellationFilter.Default(Today) with { From = Today.AddDays(-400), ReviewState = null };
@@ -238,3 +238,10 @@ public sealed class CancellationQueryTests(ReviewSeedFixture fixture) : IClassFi
         Assert.NotEmpty(options.Units);
     }
 }
+
+// One body of tests, run on each database the app supports.
+
+public sealed class CancellationQuerySqliteTests(ReviewSeedFixture fixture) : CancellationQueryTests(fixture), IClassFixture<ReviewSeedFixture>;
+
+public sealed class CancellationQueryPostgreSqlTests(PostgreSqlReviewSeedFixture fixture)
+    : CancellationQueryTests(fixture), IClassFixture<PostgreSqlReviewSeedFixture>;

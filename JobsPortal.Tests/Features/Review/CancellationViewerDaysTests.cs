@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Components;
 namespace JobsPortal.Tests.Features.Review;
 
 /// <summary>The filter's dates are the viewer's days: in Kolkata a day runs from 18:30 UTC the day before.</summary>
-public sealed class CancellationViewerDaysTests(ReviewSeedFixture fixture) : IClassFixture<ReviewSeedFixture>
+public abstract class CancellationViewerDaysTests(ReviewSeedFixture fixture)
 {
     private static readonly TimeZoneInfo Kolkata = ViewerClock.Find("Asia/Kolkata")!;
 
@@ -70,3 +70,10 @@ public sealed class CancellationViewerDaysTests(ReviewSeedFixture fixture) : ICl
         public FixedNavigation() => Initialize("http://localhost/", "http://localhost/cancellations");
     }
 }
+
+// One body of tests, run on each database the app supports.
+
+public sealed class CancellationViewerDaysSqliteTests(ReviewSeedFixture fixture) : CancellationViewerDaysTests(fixture), IClassFixture<ReviewSeedFixture>;
+
+public sealed class CancellationViewerDaysPostgreSqlTests(PostgreSqlReviewSeedFixture fixture)
+    : CancellationViewerDaysTests(fixture), IClassFixture<PostgreSqlReviewSeedFixture>;

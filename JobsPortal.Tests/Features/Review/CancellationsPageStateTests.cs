@@ -11,7 +11,7 @@ namespace JobsPortal.Tests.Features.Review;
 /// The cancellations page without rendering it (see <see cref="PageHarness"/>). Tests that review
 /// work on a copy of the seeded database.
 /// </summary>
-public sealed class CancellationsPageStateTests(ReviewSeedFixture fixture) : IClassFixture<ReviewSeedFixture>
+public abstract class CancellationsPageStateTests(ReviewSeedFixture fixture)
 {
     private const string WholeSeed = "2026-01-01";
 
@@ -255,3 +255,10 @@ public sealed class CancellationsPageStateTests(ReviewSeedFixture fixture) : ICl
         Assert.Null(state.Error);
     }
 }
+
+// One body of tests, run on each database the app supports.
+
+public sealed class CancellationsPageStateSqliteTests(ReviewSeedFixture fixture) : CancellationsPageStateTests(fixture), IClassFixture<ReviewSeedFixture>;
+
+public sealed class CancellationsPageStatePostgreSqlTests(PostgreSqlReviewSeedFixture fixture)
+    : CancellationsPageStateTests(fixture), IClassFixture<PostgreSqlReviewSeedFixture>;

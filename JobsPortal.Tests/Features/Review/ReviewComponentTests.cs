@@ -8,11 +8,12 @@ using MudBlazor;
 
 namespace JobsPortal.Tests.Features.Review;
 
-public sealed class ReviewComponentTests : IAsyncLifetime
+/// <summary>The review panel and dialog over a copy of the class's seeded database, one copy per test.</summary>
+public abstract class ReviewComponentTests(SeededTemplate template) : IAsyncLifetime
 {
     private TestDatabase _db = null!;
 
-    public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync(demoJobs: 300);
+    public async Task InitializeAsync() => _db = await template.CloneAsync();
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
@@ -137,3 +138,10 @@ public sealed class ReviewComponentTests : IAsyncLifetime
         Assert.Equal(comment, result.Data);
     }
 }
+
+// One body of tests, run on each database the app supports.
+
+public sealed class ReviewComponentSqliteTests(SeededTemplate template) : ReviewComponentTests(template), IClassFixture<SeededTemplate>;
+
+public sealed class ReviewComponentPostgreSqlTests(PostgreSqlSeededTemplate template)
+    : ReviewComponentTests(template), IClassFixture<PostgreSqlSeededTemplate>;

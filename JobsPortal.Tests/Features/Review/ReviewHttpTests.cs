@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JobsPortal.Tests.Features.Review;
 
 /// <summary>The page and the export over HTTP, as a browser or a script would call them.</summary>
-public sealed class ReviewHttpTests(AppFactory factory) : IClassFixture<AppFactory>
+public abstract class ReviewHttpTests(AppFactory factory)
 {
     private const string WholeHistory = "from=2020-01-01&to=2030-12-31&review=all";
 
@@ -97,3 +97,9 @@ public sealed class ReviewHttpTests(AppFactory factory) : IClassFixture<AppFacto
         Assert.Equal(expected, rows.Select(r => r["Job number"]).Order(StringComparer.Ordinal).ToList());
     }
 }
+
+// One body of tests, run on each database the app supports.
+
+public sealed class ReviewHttpSqliteTests(AppFactory factory) : ReviewHttpTests(factory), IClassFixture<AppFactory>;
+
+public sealed class ReviewHttpPostgreSqlTests(PostgreSqlAppFactory factory) : ReviewHttpTests(factory), IClassFixture<PostgreSqlAppFactory>;

@@ -7,12 +7,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace JobsPortal.Tests.Features.Review;
 
-/// <summary>A demo-seeded database shared by the tests of one class that only read it.</summary>
-public sealed class ReviewSeedFixture : IAsyncLifetime
+/// <summary>
+/// A demo-seeded database shared by the tests of one class that only read it (a test that writes takes
+/// <see cref="TestDatabase.CloneAsync"/>). A class that uses it is abstract, with a derived class per
+/// provider, as with <see cref="SeededTemplate"/>.
+/// </summary>
+public class ReviewSeedFixture : IAsyncLifetime
 {
     public TestDatabase Db { get; private set; } = null!;
-    public async Task InitializeAsync() => Db = await TestDatabase.CreateAsync(demoJobs: 2400);
+    public virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    public async Task InitializeAsync() => Db = await TestDatabase.CreateAsync(demoJobs: 2400, provider: Provider);
     public async Task DisposeAsync() => await Db.DisposeAsync();
+}
+
+/// <summary>The same seeded database on the test run's PostgreSQL server.</summary>
+public sealed class PostgreSqlReviewSeedFixture : ReviewSeedFixture
+{
+    public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
 
 public static class ReviewTestData
