@@ -76,6 +76,41 @@ public abstract class CancelApiTests(ApiAppFactory factory)
     }
 
     [Fact]
+    public async Task The_answer_is_the_job_exactly_as_show_reads_it_after_the_cancel()
+    {
+        // The cancel's answer is built from what the cancel read and wrote, not read back: it must not differ
+        // from the job as stored by one character, with an assignee and unit and with none (nor a creator).
+        await using var app = await factory.CloneAsync();
+        int assignedId, unassignedId;
+        await using (var db = await app.Db.CreateDbContextAsync())
+        {
+            assignedId = await db.Jobs.Where(j => j.LifeCycleState == LifeCycleState.PENDING && j.AssignedUserId != null && j.AssignedUnitId != null
+                    && j.CreatedByUserId != null && j.ExpirationDate != null && j.ScheduledDate != null)
+                .OrderBy(j => j.Id).Select(j => j.Id).FirstAsync();
+            unassignedId = await db.Jobs.Where(j => j.LifeCycleState == LifeCycleState.IN_PROGRESS).OrderBy(j => j.Id).Select(j => j.Id).FirstAsync();
+            await db.Jobs.Where(j => j.Id == unassignedId).ExecuteUpdateAsync(u => u
+                .SetProperty(j => j.AssignedUserId, (string?)null).SetProperty(j => j.AssignedUnitId, (int?)null)
+                .SetProperty(j => j.CreatedByUserId, (string?)null).SetProperty(j => j.ScheduledDate, (DateTime?)null));
+        }
+        var token = await app.Api().TokenAsync();
+
+        foreach (var id in new[] { assignedId, unassignedId })
+        {
+            app.Clock.Advance(TimeSpan.FromMinutes(3));
+            var cancelled = await app.Api().PostAsync(Cancel, new { job_identifier = new { id } }, token);
+            var shown = await app.Api().GetAsync($"jobs/all_scopes/show?job_identifier=id={id}", token);
+
+            ApiAssert.Ok(cancelled);
+            ApiAssert.Ok(shown);
+            Assert.Equal(shown.Data.GetRawText(), cancelled.Data.GetRawText());
+            Assert.Equal(Formats.IsoUtc(app.Clock.GetUtcNow().UtcDateTime),
+                cancelled.Data.GetProperty("log_information").GetProperty("updated_date").GetString());
+        }
+        Assert.NotEqual(JsonValueKind.Null, (await app.Api().GetAsync($"jobs/all_scopes/show?job_identifier=id={assignedId}", token))
+            .Data.GetProperty("assigned_to").GetProperty("user").ValueKind);
+    }
+
+    [Fact]
     public async Task A_job_is_cancelled_by_id_with_its_provided_items_and_a_note()
     {
         await using var app = await factory.CloneAsync();
