@@ -1,11 +1,16 @@
 using JobsPortal.Shared;
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using JobsPortal.Data.Entities;
 using JobsPortal.Features.Api;
 using JobsPortal.Features.Cancellation;
+using JobsPortal.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JobsPortal.Tests.Features.Api;
 
@@ -108,6 +113,77 @@ public abstract class CancelApiTests(ApiAppFactory factory)
         }
         Assert.NotEqual(JsonValueKind.Null, (await app.Api().GetAsync($"jobs/all_scopes/show?job_identifier=id={assignedId}", token))
             .Data.GetProperty("assigned_to").GetProperty("user").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_cancel_with_the_types_defaults_reads_four_times_and_saves_once()
+    {
+        // What a cancel costs, in commands: the token's account check, the actor, the job with its type and the
+        // type's defaults, and inside the write lock the job with its items (PostgreSQL adds its row lock); then
+        // the save's batches. The answer comes from what was read and written: no query after the commit.
+        await using var app = await factory.CloneAsync();
+        var job = await JobAsync(app, LifeCycleState.PENDING, withPendingAndProvidedItems: true);
+        var token = await app.Api().TokenAsync();
+        var postgreSql = app.Services.GetRequiredService<DatabaseSettings>().IsPostgreSql;
+
+        List<string> commands;
+        using (var counter = new CommandCounter(app.Services.GetRequiredService<DatabaseSettings>().ConnectionString))
+        {
+            ApiAssert.Ok(await app.Api().PostAsync(Cancel, new { job_identifier = new { number = job.Number } }, token));
+            commands = [.. counter.Commands];
+        }
+
+        var sql = string.Join("\n---\n", commands);
+        Assert.True(commands.Count(c => c.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)) == (postgreSql ? 5 : 4), sql);
+        var writes = commands.Where(c => !c.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.InRange(writes.Count, 1, 2); // SaveChanges: one batch, and the record's items after the record's id
+    }
+
+    /// <summary>The commands EF Core runs against one app's database while it lives (EF Core's diagnostic events).</summary>
+    private sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly string _connectionString;
+        private readonly List<IDisposable> _subscriptions = [];
+
+        public CommandCounter(string connectionString)
+        {
+            _connectionString = connectionString;
+            _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+        }
+
+        public ConcurrentQueue<string> Commands { get; } = new();
+
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == DbLoggerCategory.Name)
+            {
+                lock (_subscriptions)
+                {
+                    _subscriptions.Add(value.Subscribe(this));
+                }
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key == RelationalEventId.CommandExecuted.Name && value.Value is CommandExecutedEventData { Context: { } context } executed
+                && context.Database.GetConnectionString() == _connectionString)
+            {
+                Commands.Enqueue(executed.Command.CommandText);
+            }
+        }
+
+        public void OnCompleted() { }
+
+        public void OnError(Exception error) { }
+
+        public void Dispose()
+        {
+            lock (_subscriptions)
+            {
+                _subscriptions.ForEach(s => s.Dispose());
+            }
+        }
     }
 
     [Fact]

@@ -82,7 +82,7 @@ public sealed class CancellationService(
                 ? await JobById(db, jobId, ct)
                 : null
             : await JobByNumber(db, jobValue.ToUpperInvariant(), ct);
-        if (found is not { State: var seen, Type: var type })
+        if (found is not { State: var seen, Type: var type, Defaults: var defaults })
         {
             return CancelError.NotFound(CancelErrorCodes.JobNotFound, $"No job has the {jobKey} '{jobValue}'.");
         }
@@ -91,12 +91,12 @@ public sealed class CancellationService(
             return stateError;
         }
 
-        var status = await CancelChoices.StatusAsync(db, type, command.Status is null ? null : (statusKey, statusValue), ct);
+        var status = await CancelChoices.StatusAsync(db, type, defaults, command.Status is null ? null : (statusKey, statusValue), ct);
         if (status.Error is not null)
         {
             return status.Error;
         }
-        var reason = await CancelChoices.ReasonAsync(db, type, command.Reason is null ? null : (reasonKey, reasonValue), ct);
+        var reason = await CancelChoices.ReasonAsync(db, type, defaults, command.Reason is null ? null : (reasonKey, reasonValue), ct);
         if (reason.Error is not null)
         {
             return reason.Error;
@@ -228,8 +228,11 @@ public sealed class CancellationService(
 
     private sealed record Actor(string Id, string? UserName, string DisplayName, int? UnitId);
 
-    /// <summary>A job as first seen, before the write lock: its state and its type (which never changes).</summary>
-    private sealed record JobFound(JobState State, JobType Type);
+    /// <summary>
+    /// A job as first seen, before the write lock: its state, its type (which never changes) and the type's
+    /// defaults a cancel falls back on, read in the same query (<see cref="CancelChoices.TypeDefaults"/>).
+    /// </summary>
+    private sealed record JobFound(JobState State, JobType Type, CancelChoices.TypeDefaults Defaults);
 
     private static readonly Func<JobsPortalDbContext, string, CancellationToken, Task<Actor?>> ActorById =
         CompiledPerModel.Query((JobsPortalDbContext db, string id, CancellationToken ct) =>
@@ -238,12 +241,24 @@ public sealed class CancellationService(
     private static readonly Func<JobsPortalDbContext, int, CancellationToken, Task<JobFound?>> JobById =
         CompiledPerModel.Query((JobsPortalDbContext db, int id, CancellationToken ct) =>
             db.Jobs.AsNoTracking().Where(j => j.Id == id)
-                .Select(j => new JobFound(new JobState(j.Id, j.Number, j.JobTypeId, j.LifeCycleState), j.JobType)).SingleOrDefault());
+                .Select(j => new JobFound(new JobState(j.Id, j.Number, j.JobTypeId, j.LifeCycleState), j.JobType,
+                    new CancelChoices.TypeDefaults(
+                        j.JobType.DefaultCancelStatus,
+                        db.JobTypeStatuses.Any(ts => ts.JobTypeId == j.JobTypeId && ts.JobStatusId == j.JobType.DefaultCancelStatusId),
+                        db.JobTypeCancellationReasons.Where(r => r.JobTypeId == j.JobTypeId && r.IsDefault && !r.CancellationReason.IsRetired)
+                            .Select(r => r.CancellationReason).FirstOrDefault())))
+                .SingleOrDefault());
 
     private static readonly Func<JobsPortalDbContext, string, CancellationToken, Task<JobFound?>> JobByNumber =
         CompiledPerModel.Query((JobsPortalDbContext db, string number, CancellationToken ct) =>
             db.Jobs.AsNoTracking().Where(j => j.Number == number)
-                .Select(j => new JobFound(new JobState(j.Id, j.Number, j.JobTypeId, j.LifeCycleState), j.JobType)).SingleOrDefault());
+                .Select(j => new JobFound(new JobState(j.Id, j.Number, j.JobTypeId, j.LifeCycleState), j.JobType,
+                    new CancelChoices.TypeDefaults(
+                        j.JobType.DefaultCancelStatus,
+                        db.JobTypeStatuses.Any(ts => ts.JobTypeId == j.JobTypeId && ts.JobStatusId == j.JobType.DefaultCancelStatusId),
+                        db.JobTypeCancellationReasons.Where(r => r.JobTypeId == j.JobTypeId && r.IsDefault && !r.CancellationReason.IsRetired)
+                            .Select(r => r.CancellationReason).FirstOrDefault())))
+                .SingleOrDefault());
 
     /// <summary>
     /// The job to write, tracked, with its items, and the names its answer shows (assignee, unit, creator):
