@@ -122,7 +122,7 @@ public abstract class CancelApiTests(ApiAppFactory factory)
         // type's defaults, and inside the write lock the job with its items (PostgreSQL adds its row lock); then
         // the save's batches. The answer comes from what was read and written: no query after the commit.
         await using var app = await factory.CloneAsync();
-        var job = await JobAsync(app, LifeCycleState.PENDING, withPendingAndProvidedItems: true);
+        var job = await JobAsync(app, LifeCycleState.IN_PROGRESS, "INST", withPendingAndProvidedItems: true);
         var token = await app.Api().TokenAsync();
         var postgreSql = app.Services.GetRequiredService<DatabaseSettings>().IsPostgreSql;
 
