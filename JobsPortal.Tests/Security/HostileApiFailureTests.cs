@@ -1,5 +1,6 @@
 using System.Net;
 using JobsPortal.Features.Api;
+using JobsPortal.Features.Cancellation;
 using JobsPortal.Tests.Features.Api;
 using JobsPortal.Tests.TestInfrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -8,7 +9,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace JobsPortal.Tests.Security;
 
-/// <summary>An app whose job reads fail with an exception that carries a secret, in Development (where the exception page would show it).</summary>
+/// <summary>
+/// An app whose job reads and cancels fail with an exception that carries a secret, in Development (where the
+/// exception page would show it). The cancel answers from what the cancel itself read, so it is the
+/// cancellation service that fails for it, not the API's job reads.
+/// </summary>
 public sealed class FailingApiAppFactory : ApiAppFactory
 {
     public const string Secret = "secret-connection-detail-4711";
@@ -17,7 +22,10 @@ public sealed class FailingApiAppFactory : ApiAppFactory
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
-            services.AddScoped<ApiJobQueries>(_ => throw new InvalidOperationException($"Database at {Secret} is gone")));
+        {
+            services.AddScoped<ApiJobQueries>(_ => throw new InvalidOperationException($"Database at {Secret} is gone"));
+            services.AddScoped<CancellationService>(_ => throw new InvalidOperationException($"Database at {Secret} is gone"));
+        });
     }
 }
 

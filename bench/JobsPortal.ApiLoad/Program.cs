@@ -17,7 +17,7 @@ if (options is null)
 {
     Console.Error.WriteLine("""
         Usage: JobsPortal.ApiLoad [--url http://127.0.0.1:5099[,http://127.0.0.1:5100...]] [--clients 8] [--cancels 4000] [--warmup 3000]
-                                  [--max-seconds 60] [--user maria.lopez@example.com] [--password Demo!2026]
+                                  [--max-seconds 60] [--request-seconds 30] [--user maria.lopez@example.com] [--password Demo!2026]
         """);
     return 2;
 }
@@ -31,7 +31,8 @@ if (baseUris.Count == 0 || baseUris.Any(u => !u.IsLoopback))
 var instances = baseUris.Select(u => new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients, UseProxy = false })
 {
     BaseAddress = u,
-    Timeout = TimeSpan.FromSeconds(30),
+    // A setting: an app run under nice 19 on a busy machine can keep one request waiting longer than 30 s.
+    Timeout = TimeSpan.FromSeconds(options.RequestSeconds),
 }).ToList();
 var http = instances[0];
 
@@ -123,6 +124,8 @@ internal sealed record RunResult(TimeSpan Elapsed, double[] Latencies, Concurren
 
 internal sealed record LoadOptions(string Url, int Clients, int Cancels, int Warmup, int MaxSeconds, string User, string Password)
 {
+    public int RequestSeconds { get; init; } = 30;
+
     public static LoadOptions? Parse(string[] args)
     {
         var o = new LoadOptions("http://127.0.0.1:5099", 8, 4000, 3000, 60, "maria.lopez@example.com", "Demo!2026");
@@ -141,6 +144,7 @@ internal sealed record LoadOptions(string Url, int Clients, int Cancels, int War
                 "--cancels" => o with { Cancels = Number() },
                 "--warmup" => o with { Warmup = Number() },
                 "--max-seconds" => o with { MaxSeconds = Number() },
+                "--request-seconds" => o with { RequestSeconds = Number() },
                 "--user" => o with { User = value },
                 "--password" => o with { Password = value },
                 _ => null,

@@ -1,11 +1,16 @@
 using JobsPortal.Shared;
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using JobsPortal.Data.Entities;
 using JobsPortal.Features.Api;
 using JobsPortal.Features.Cancellation;
+using JobsPortal.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JobsPortal.Tests.Features.Api;
 
@@ -73,6 +78,112 @@ public abstract class CancelApiTests(ApiAppFactory factory)
         Assert.Equal(job.Items.Count(i => i.State.IsProvided()), record.ProvidedItemsLeft);
         Assert.Contains("Cancelled via API", (await db.JobEvents.SingleAsync(e => e.JobId == job.Id && e.Kind == JobEventKind.CANCELLED)).Summary,
             StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_answer_is_the_job_exactly_as_show_reads_it_after_the_cancel()
+    {
+        // The cancel's answer is built from what the cancel read and wrote, not read back: it must not differ
+        // from the job as stored by one character, with an assignee and unit and with none (nor a creator).
+        await using var app = await factory.CloneAsync();
+        int assignedId, unassignedId;
+        await using (var db = await app.Db.CreateDbContextAsync())
+        {
+            assignedId = await db.Jobs.Where(j => j.LifeCycleState == LifeCycleState.PENDING && j.AssignedUserId != null && j.AssignedUnitId != null
+                    && j.CreatedByUserId != null && j.ExpirationDate != null && j.ScheduledDate != null)
+                .OrderBy(j => j.Id).Select(j => j.Id).FirstAsync();
+            unassignedId = await db.Jobs.Where(j => j.LifeCycleState == LifeCycleState.IN_PROGRESS).OrderBy(j => j.Id).Select(j => j.Id).FirstAsync();
+            await db.Jobs.Where(j => j.Id == unassignedId).ExecuteUpdateAsync(u => u
+                .SetProperty(j => j.AssignedUserId, (string?)null).SetProperty(j => j.AssignedUnitId, (int?)null)
+                .SetProperty(j => j.CreatedByUserId, (string?)null).SetProperty(j => j.ScheduledDate, (DateTime?)null));
+        }
+        var token = await app.Api().TokenAsync();
+
+        foreach (var id in new[] { assignedId, unassignedId })
+        {
+            app.Clock.Advance(TimeSpan.FromMinutes(3));
+            var cancelled = await app.Api().PostAsync(Cancel, new { job_identifier = new { id } }, token);
+            var shown = await app.Api().GetAsync($"jobs/all_scopes/show?job_identifier=id={id}", token);
+
+            ApiAssert.Ok(cancelled);
+            ApiAssert.Ok(shown);
+            Assert.Equal(shown.Data.GetRawText(), cancelled.Data.GetRawText());
+            Assert.Equal(Formats.IsoUtc(app.Clock.GetUtcNow().UtcDateTime),
+                cancelled.Data.GetProperty("log_information").GetProperty("updated_date").GetString());
+        }
+        Assert.NotEqual(JsonValueKind.Null, (await app.Api().GetAsync($"jobs/all_scopes/show?job_identifier=id={assignedId}", token))
+            .Data.GetProperty("assigned_to").GetProperty("user").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_cancel_with_the_types_defaults_reads_four_times_and_saves_once()
+    {
+        // What a cancel costs, in commands: the token's account check, the actor, the job with its type and the
+        // type's defaults, and inside the write lock the job with its items (PostgreSQL adds its row lock); then
+        // the save's batches. The answer comes from what was read and written: no query after the commit.
+        await using var app = await factory.CloneAsync();
+        var job = await JobAsync(app, LifeCycleState.IN_PROGRESS, "INST", withPendingAndProvidedItems: true);
+        var token = await app.Api().TokenAsync();
+        var postgreSql = app.Services.GetRequiredService<DatabaseSettings>().IsPostgreSql;
+
+        List<string> commands;
+        using (var counter = new CommandCounter(app.Services.GetRequiredService<DatabaseSettings>().ConnectionString))
+        {
+            ApiAssert.Ok(await app.Api().PostAsync(Cancel, new { job_identifier = new { number = job.Number } }, token));
+            commands = [.. counter.Commands];
+        }
+
+        var sql = string.Join("\n---\n", commands);
+        Assert.True(commands.Count(c => c.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)) == (postgreSql ? 5 : 4), sql);
+        var writes = commands.Where(c => !c.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.InRange(writes.Count, 1, 2); // SaveChanges: one batch, and the record's items after the record's id
+    }
+
+    /// <summary>The commands EF Core runs against one app's database while it lives (EF Core's diagnostic events).</summary>
+    private sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly string _connectionString;
+        private readonly List<IDisposable> _subscriptions = [];
+
+        public CommandCounter(string connectionString)
+        {
+            _connectionString = connectionString;
+            _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+        }
+
+        public ConcurrentQueue<string> Commands { get; } = new();
+
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == DbLoggerCategory.Name)
+            {
+                lock (_subscriptions)
+                {
+                    _subscriptions.Add(value.Subscribe(this));
+                }
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key == RelationalEventId.CommandExecuted.Name && value.Value is CommandExecutedEventData { Context: { } context } executed
+                && context.Database.GetConnectionString() == _connectionString)
+            {
+                Commands.Enqueue(executed.Command.CommandText);
+            }
+        }
+
+        public void OnCompleted() { }
+
+        public void OnError(Exception error) { }
+
+        public void Dispose()
+        {
+            lock (_subscriptions)
+            {
+                _subscriptions.ForEach(s => s.Dispose());
+            }
+        }
     }
 
     [Fact]

@@ -60,4 +60,34 @@ public abstract partial class CancellationServiceTests
         Assert.DoesNotContain(options.Statuses, s => s.IsDefault);
         await AssertUnchangedAsync(db, job);
     }
+
+    [Fact]
+    public async Task A_retired_default_reason_is_no_default()
+    {
+        // The cancel reads the type's defaults with the job; a retired default must fail as the lists say, not be used.
+        await using var db = await Template.CloneAsync();
+        var job = await JobInStateAsync(db, LifeCycleState.PENDING, "GEN");
+        string retired;
+        await using (var context = db.CreateContext())
+        {
+            var reason = await context.JobTypeCancellationReasons.Where(r => r.JobType.AlternativeCode == "GEN" && r.IsDefault)
+                .Select(r => r.CancellationReason).SingleAsync();
+            reason.IsRetired = true;
+            retired = reason.AlternativeCode;
+            await context.SaveChangesAsync();
+        }
+
+        var byDefault = await CancelAsync(db, job, c => c with { Status = EntityIdentifier.Of("alternative_code", "CNL") });
+        var given = await CancelAsync(db, job, c => c with
+        {
+            Status = EntityIdentifier.Of("alternative_code", "CNL"),
+            Reason = EntityIdentifier.Of("alternative_code", retired),
+        });
+        var options = (await Service(db).GetOptionsAsync(job.Id))!;
+
+        Assert.Equal(CancelErrorCodes.NoDefaultReason, byDefault.Error?.Code);
+        Assert.Equal(CancelErrorCodes.ReasonRetired, given.Error?.Code);
+        Assert.DoesNotContain(options.Reasons, r => r.IsDefault);
+        await AssertUnchangedAsync(db, job);
+    }
 }

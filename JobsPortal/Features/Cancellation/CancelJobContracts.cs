@@ -93,7 +93,36 @@ public sealed record CancelledJob(
     int ProvidedItemsLeft,
     DateTime CancelledAtUtc,
     string CancelledBy,
-    CancellationChannel Channel);
+    CancellationChannel Channel)
+{
+    /// <summary>
+    /// The whole job as the cancel left it, from what the cancel read inside its write lock and then wrote
+    /// (the audit stamps are the saved ones): the API answers with it instead of reading the job again.
+    /// </summary>
+    public required JobAfterCancel After { get; init; }
+}
+
+/// <summary>
+/// A job as a cancel left it: its fields, its type and new status, who it is assigned to and who created
+/// and last updated it (usernames), with the stamps the save wrote.
+/// </summary>
+public sealed record JobAfterCancel(
+    string Description,
+    LifeCycleState LifeCycleState,
+    RatingState RatingState,
+    DateTime? ExpirationDate,
+    DateTime? ScheduledDate,
+    NamedRef<string>? AssignedUser,
+    NamedRef<int>? AssignedUnit,
+    JobType Type,
+    JobStatus Status,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    string? CreatedByUserName,
+    string? UpdatedByUserName);
+
+/// <summary>An id and the name shown for it (a user's display name, a unit's name).</summary>
+public sealed record NamedRef<TId>(TId Id, string Name);
 
 /// <summary>
 /// What a cancel, reopen, create, start or complete did: the job as it now is, or an error with a

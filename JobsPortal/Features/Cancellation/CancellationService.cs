@@ -82,7 +82,7 @@ public sealed class CancellationService(
                 ? await JobById(db, jobId, ct)
                 : null
             : await JobByNumber(db, jobValue.ToUpperInvariant(), ct);
-        if (found is not { State: var seen, Type: var type })
+        if (found is not { State: var seen, Type: var type, Defaults: var defaults })
         {
             return CancelError.NotFound(CancelErrorCodes.JobNotFound, $"No job has the {jobKey} '{jobValue}'.");
         }
@@ -91,12 +91,12 @@ public sealed class CancellationService(
             return stateError;
         }
 
-        var status = await CancelChoices.StatusAsync(db, type, command.Status is null ? null : (statusKey, statusValue), ct);
+        var status = await CancelChoices.StatusAsync(db, type, defaults, command.Status is null ? null : (statusKey, statusValue), ct);
         if (status.Error is not null)
         {
             return status.Error;
         }
-        var reason = await CancelChoices.ReasonAsync(db, type, command.Reason is null ? null : (reasonKey, reasonValue), ct);
+        var reason = await CancelChoices.ReasonAsync(db, type, defaults, command.Reason is null ? null : (reasonKey, reasonValue), ct);
         if (reason.Error is not null)
         {
             return reason.Error;
@@ -108,7 +108,7 @@ public sealed class CancellationService(
         // The whole transaction is rolled back on any failure; a savepoint around SaveChanges would
         // only add two statements while the lock is held.
         db.Database.AutoSavepointsEnabled = false;
-        var job = await JobWithItems(db, seen.Id, ct);
+        var (job, assignedUser, assignedUnit, createdBy) = await JobWithItems(db, seen.Id, ct);
         if (await StateErrorAsync(db, JobState.Of(job), ct) is { } raced)
         {
             return raced;
@@ -176,8 +176,16 @@ public sealed class CancellationService(
         }
 
         await tx.DisposeAsync(); // lets the next writer in before the notifications
+        // The job as saved: the audit interceptor stamped UpdatedAt and UpdatedByUserId on the tracked job,
+        // and the user it stamps is this context's actor, the one read above.
+        var after = new JobAfterCancel(job.Description, job.LifeCycleState, job.RatingState, job.ExpirationDate, job.ScheduledDate,
+            assignedUser, assignedUnit, type, status.Value, job.CreatedAt, job.UpdatedAt, createdBy,
+            job.UpdatedByUserId == actor.Id ? actor.UserName : null);
         var result = new CancelledJob(job.Id, job.Number, status.Value.Id, status.Value.Name, reason.Value.Id, reason.Value.Name,
-            command.CancelProvidedItems, plan.ItemsCancelled, plan.ProvidedItemsLeft, now, actor.DisplayName, command.Channel);
+            command.CancelProvidedItems, plan.ItemsCancelled, plan.ProvidedItemsLeft, now, actor.DisplayName, command.Channel)
+        {
+            After = after,
+        };
         await notifier.PublishAsync(new JobChanged(job.Id, job.Number, JobChangeKind.Cancelled, LifeCycleState.CANCELLED, actor.DisplayName, now));
         return JobResult<CancelledJob>.Ok(result);
     }
@@ -218,28 +226,54 @@ public sealed class CancellationService(
         public static JobState Of(Job job) => new(job.Id, job.Number, job.JobTypeId, job.LifeCycleState);
     }
 
-    private sealed record Actor(string Id, string DisplayName, int? UnitId);
+    private sealed record Actor(string Id, string? UserName, string DisplayName, int? UnitId);
 
-    /// <summary>A job as first seen, before the write lock: its state and its type (which never changes).</summary>
-    private sealed record JobFound(JobState State, JobType Type);
+    /// <summary>
+    /// A job as first seen, before the write lock: its state, its type (which never changes) and the type's
+    /// defaults a cancel falls back on, read in the same query (<see cref="CancelChoices.TypeDefaults"/>).
+    /// </summary>
+    private sealed record JobFound(JobState State, JobType Type, CancelChoices.TypeDefaults Defaults);
 
     private static readonly Func<JobsPortalDbContext, string, CancellationToken, Task<Actor?>> ActorById =
         CompiledPerModel.Query((JobsPortalDbContext db, string id, CancellationToken ct) =>
-            db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new Actor(u.Id, u.DisplayName, u.UnitId)).SingleOrDefault());
+            db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new Actor(u.Id, u.UserName, u.DisplayName, u.UnitId)).SingleOrDefault());
 
     private static readonly Func<JobsPortalDbContext, int, CancellationToken, Task<JobFound?>> JobById =
         CompiledPerModel.Query((JobsPortalDbContext db, int id, CancellationToken ct) =>
             db.Jobs.AsNoTracking().Where(j => j.Id == id)
-                .Select(j => new JobFound(new JobState(j.Id, j.Number, j.JobTypeId, j.LifeCycleState), j.JobType)).SingleOrDefault());
+                .Select(j => new JobFound(new JobState(j.Id, j.Number, j.JobTypeId, j.LifeCycleState), j.JobType,
+                    new CancelChoices.TypeDefaults(
+                        j.JobType.DefaultCancelStatus,
+                        db.JobTypeStatuses.Any(ts => ts.JobTypeId == j.JobTypeId && ts.JobStatusId == j.JobType.DefaultCancelStatusId),
+                        db.JobTypeCancellationReasons.Where(r => r.JobTypeId == j.JobTypeId && r.IsDefault && !r.CancellationReason.IsRetired)
+                            .Select(r => r.CancellationReason).FirstOrDefault())))
+                .SingleOrDefault());
 
     private static readonly Func<JobsPortalDbContext, string, CancellationToken, Task<JobFound?>> JobByNumber =
         CompiledPerModel.Query((JobsPortalDbContext db, string number, CancellationToken ct) =>
             db.Jobs.AsNoTracking().Where(j => j.Number == number)
-                .Select(j => new JobFound(new JobState(j.Id, j.Number, j.JobTypeId, j.LifeCycleState), j.JobType)).SingleOrDefault());
+                .Select(j => new JobFound(new JobState(j.Id, j.Number, j.JobTypeId, j.LifeCycleState), j.JobType,
+                    new CancelChoices.TypeDefaults(
+                        j.JobType.DefaultCancelStatus,
+                        db.JobTypeStatuses.Any(ts => ts.JobTypeId == j.JobTypeId && ts.JobStatusId == j.JobType.DefaultCancelStatusId),
+                        db.JobTypeCancellationReasons.Where(r => r.JobTypeId == j.JobTypeId && r.IsDefault && !r.CancellationReason.IsRetired)
+                            .Select(r => r.CancellationReason).FirstOrDefault())))
+                .SingleOrDefault());
 
-    /// <summary>The job to write, tracked, with its items: read inside the write lock.</summary>
-    private static readonly Func<JobsPortalDbContext, int, CancellationToken, Task<Job>> JobWithItems =
-        CompiledPerModel.Query((JobsPortalDbContext db, int id, CancellationToken ct) => db.Jobs.Include(j => j.Items).Single(j => j.Id == id));
+    /// <summary>
+    /// The job to write, tracked, with its items, and the names its answer shows (assignee, unit, creator):
+    /// read inside the write lock, so the result describes the job exactly as this cancel leaves it.
+    /// </summary>
+    private sealed record JobToWrite(Job Job, NamedRef<string>? AssignedUser, NamedRef<int>? AssignedUnit, string? CreatedBy);
+
+    private static readonly Func<JobsPortalDbContext, int, CancellationToken, Task<JobToWrite>> JobWithItems =
+        CompiledPerModel.Query((JobsPortalDbContext db, int id, CancellationToken ct) => db.Jobs.Include(j => j.Items)
+            .Where(j => j.Id == id)
+            .Select(j => new JobToWrite(j,
+                j.AssignedUser == null ? null : new NamedRef<string>(j.AssignedUser.Id, j.AssignedUser.DisplayName),
+                j.AssignedUnit == null ? null : new NamedRef<int>(j.AssignedUnit.Id, j.AssignedUnit.Name),
+                j.CreatedByUser == null ? null : j.CreatedByUser.UserName))
+            .Single());
 
     private static Task<JobState?> JobStateAsync(IQueryable<Job> job, CancellationToken ct) =>
         job.Select(j => new JobState(j.Id, j.Number, j.JobTypeId, j.LifeCycleState)).SingleOrDefaultAsync(ct);
