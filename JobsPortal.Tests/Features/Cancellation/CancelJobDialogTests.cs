@@ -60,8 +60,12 @@ public abstract class CancelJobDialogTests(SeededTemplate template)
     {
         await using var s = await OpenAsync(q => q.Where(j => j.LifeCycleState == LifeCycleState.PENDING));
 
-        Assert.Contains($"Cancel job {s.Job.Number}", s.Host.Find("#cancel-dialog-title").TextContent, StringComparison.Ordinal);
-        Assert.Equal($"{s.Job.Description} · {s.Job.JobType.Name}", s.Host.Find("[data-testid=cancel-dialog-subtitle]").TextContent);
+        // The title is drawn with the job it loaded, which can land a render after the summary (PostgreSQL).
+        s.Host.WaitForAssertion(() =>
+        {
+            Assert.Contains($"Cancel job {s.Job.Number}", s.Host.Find("#cancel-dialog-title").TextContent, StringComparison.Ordinal);
+            Assert.Equal($"{s.Job.Description} · {s.Job.JobType.Name}", s.Host.Find("[data-testid=cancel-dialog-subtitle]").TextContent);
+        });
     }
 
     [Fact]
