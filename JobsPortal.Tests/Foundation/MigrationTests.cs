@@ -79,6 +79,49 @@ public sealed class MigrationTests
         Assert.Equal(19, second.SqliteErrorCode); // a second current one: the filtered unique index says no
     }
 
+    [Fact]
+    public async Task PostgreSqlJobTextRegexp_keeps_every_job_s_words_and_goes_back_to_translate()
+    {
+        await using var db = await TestDatabase.CreateAsync(demoJobs: 300, provider: DatabaseProvider.PostgreSql);
+        await using var migrating = PostgreSqlJobsPortalDbContext.Create(db.ConnectionString);
+        var migrator = migrating.GetService<IMigrator>();
+        var migrations = migrating.Database.GetMigrations().ToList();
+        var regexp = migrations.FindIndex(m => m.EndsWith("_PostgreSqlJobTextRegexp", StringComparison.Ordinal));
+        string[] tricky = ["v2.1 -12 12/3 a@b.com http://x.y/z ~a_b c\\d [x] ^y `z` {w} |q| <t>&amp; 'q' \"d\" #1 $5 %p e.g. x+y=z;",
+            PostgreSqlJobText.Punctuation, "Café Ünïcode naïve ½ ß", "a--b..c//d"];
+        for (var i = 0; i < tricky.Length; i++)
+        {
+            await migrating.Database.ExecuteSqlRawAsync("""UPDATE "Jobs" SET "Description" = {0} WHERE "Id" = {1}""", tricky[i], i + 1);
+        }
+        var stored = $"""SELECT "Id" || ' ' || "{PostgreSqlJobText.Column}"::text AS "Value" FROM "Jobs" ORDER BY "Id" """;
+        // The expression evaluated as a query (SqlQueryRaw reads braces as its placeholders: doubled, they stand for themselves).
+        var byTranslate = $"""SELECT "Id" || ' ' || ({PostgreSqlJobText.TranslateVectorSql.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal)})::text AS "Value" FROM "Jobs" ORDER BY "Id" """;
+        var expression = $"""
+            SELECT pg_get_expr(d.adbin, d.adrelid) AS "Value" FROM pg_attrdef d
+            JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
+            WHERE d.adrelid = '"Jobs"'::regclass AND a.attname = '{PostgreSqlJobText.Column}'
+            """;
+
+        var now = await migrating.Database.SqlQueryRaw<string>(stored).ToListAsync();
+        Assert.Equal(await migrating.Database.SqlQueryRaw<string>(byTranslate).ToListAsync(), now);
+        Assert.Contains("regexp_replace", Assert.Single(await migrating.Database.SqlQueryRaw<string>(expression).ToListAsync()), StringComparison.Ordinal);
+        Assert.StartsWith("1 '1':2,", now[0], StringComparison.Ordinal); // "v2.1 -12 12/3": words cut at punctuation
+        Assert.Contains("'12':3,4 '3':5", now[0], StringComparison.Ordinal);
+        Assert.Contains("'v2':1", now[0], StringComparison.Ordinal);
+        Assert.Contains("'com':8", now[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("@", now[0], StringComparison.Ordinal);
+        Assert.Equal("2 ", now[1]); // all punctuation: no words
+        Assert.Contains("'cafe':1", now[2], StringComparison.Ordinal); // accents folded
+
+        await migrator.MigrateAsync(migrations[regexp - 1]);
+        Assert.Contains("translate", Assert.Single(await migrating.Database.SqlQueryRaw<string>(expression).ToListAsync()), StringComparison.Ordinal);
+        Assert.Equal(now, await migrating.Database.SqlQueryRaw<string>(stored).ToListAsync());
+
+        await migrator.MigrateAsync();
+        Assert.Contains("regexp_replace", Assert.Single(await migrating.Database.SqlQueryRaw<string>(expression).ToListAsync()), StringComparison.Ordinal);
+        Assert.Equal(now, await migrating.Database.SqlQueryRaw<string>(stored).ToListAsync());
+    }
+
     private sealed record Rows(List<string> Cancellations, List<string> Reviews);
 
     private static async Task<Rows> RowsAsync(DbContext context) => new(

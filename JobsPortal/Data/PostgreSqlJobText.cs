@@ -30,9 +30,34 @@ public static class PostgreSqlJobText
     /// <summary>The ASCII characters that separate words, as FTS5's tokenizer treats them.</summary>
     public const string Punctuation = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
-    /// <summary>The expression the column is generated from (an immutable one: a fixed configuration, <c>translate</c>).</summary>
+    /// <summary>
+    /// A regular expression matching any one of <see cref="Punctuation"/>: a bracket expression with each character
+    /// escaped (in PostgreSQL's regular expressions a backslash before a character that is not a letter or digit
+    /// stands for that character, inside brackets too).
+    /// </summary>
+    public static readonly string PunctuationPattern = "[" + string.Concat(Punctuation.Select(c => "\\" + c)) + "]";
+
+    /// <summary>
+    /// The expression the column is generated from (an immutable one: a fixed configuration, <c>regexp_replace</c>).
+    /// <c>regexp_replace</c> rather than <c>translate</c>, which gives the same text: <c>translate</c> compares each
+    /// character with all 32 of <see cref="Punctuation"/> in turn, and made computing the column, which every row
+    /// written to Jobs pays, cost twice as much (a COPY of 1M jobs 33 s against 18 s).
+    /// </summary>
     public static string VectorSql =>
+        $"""to_tsvector('{Configuration}'::regconfig, regexp_replace("Description", {Literal(PunctuationPattern)}, ' ', 'g'))""";
+
+    /// <summary>The first expression of the column, with <c>translate</c>; the migration that replaced it goes back to it.</summary>
+    public static string TranslateVectorSql =>
         $"""to_tsvector('{Configuration}'::regconfig, translate("Description", {Literal(Punctuation)}, {Literal(new string(' ', Punctuation.Length))}))""";
+
+    /// <summary>The statements that make the column again from another expression, with its index (a rewrite of Jobs).</summary>
+    public static string[] ReplaceVectorSql(string expression) =>
+    [
+        """DROP INDEX IF EXISTS "IX_Jobs_SearchVector";""",
+        $"""ALTER TABLE "Jobs" DROP COLUMN IF EXISTS "{Column}";""",
+        $"""ALTER TABLE "Jobs" ADD "{Column}" tsvector GENERATED ALWAYS AS ({expression}) STORED;""",
+        $"""CREATE INDEX "IX_Jobs_SearchVector" ON "Jobs" USING GIN ("{Column}");""",
+    ];
 
     /// <summary>The jobs whose description matches a <c>to_tsquery</c> expression from <see cref="TsQuery"/>; composable with LINQ.</summary>
     public static IQueryable<JobTextMatch> Matching(JobsPortalDbContext db, string tsQuery) =>
