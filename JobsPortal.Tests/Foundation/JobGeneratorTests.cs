@@ -2,6 +2,7 @@ using JobsPortal.Data.Entities;
 using JobsPortal.Tests.TestInfrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace JobsPortal.Tests.Foundation;
 
@@ -33,6 +34,57 @@ public sealed class JobGeneratorTests
             SqliteConnection.ClearAllPools();
             foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
         }
+    }
+
+    [Fact]
+    public async Task Generate_command_fills_a_PostgreSQL_database_by_COPY_and_makes_its_indexes_and_keys_again()
+    {
+        var server = await PostgresServer.GetAsync();
+        var database = await server.CreateEmptyDatabaseAsync();
+        var template = await server.CreateDatabaseAsync();
+        try
+        {
+            var connectionString = server.ConnectionString(database);
+            Assert.Equal(0, await JobsPortal.Infrastructure.GenerateCommand.RunAsync(["--jobs", "25000", "--postgres", connectionString]));
+            // Running again appends after the highest number and ids, with the indexes and keys in place to start with.
+            Assert.Equal(0, await JobsPortal.Infrastructure.GenerateCommand.RunAsync(["--jobs", "1000", "--postgres", connectionString]));
+
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            Assert.Equal(26000L, await ScalarAsync(connection, """SELECT COUNT(*) FROM "Jobs" """));
+            Assert.Equal(26000L, await ScalarAsync(connection, """SELECT COUNT(DISTINCT "Number") FROM "Jobs" """));
+            Assert.Equal(26000L, await ScalarAsync(connection, """SELECT MAX("Id") FROM "Jobs" """));
+            Assert.True(await ScalarAsync(connection, """SELECT COUNT(*) FROM "JobItems" """) >= 26000);
+            Assert.Equal(await ScalarAsync(connection, """SELECT COUNT(*) FROM "Jobs" WHERE "LifeCycleState" = 'CANCELLED'"""),
+                await ScalarAsync(connection, """SELECT COUNT(*) FROM "JobCancellations" """));
+            Assert.Equal(0L, await ScalarAsync(connection, """SELECT COUNT(*) FROM "JobItems" i LEFT JOIN "Jobs" j ON j."Id" = i."JobId" WHERE j."Id" IS NULL"""));
+            Assert.Equal(0L, await ScalarAsync(connection, """SELECT COUNT(*) FROM "Jobs" WHERE "SearchVector" IS NULL OR "SearchVector" = ''::tsvector"""));
+            // Every index and foreign key the migrations made is there again, and valid.
+            const string Indexes = "SELECT COUNT(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indisvalid AND c.relnamespace = 'public'::regnamespace";
+            const string Keys = "SELECT COUNT(*) FROM pg_constraint WHERE contype = 'f' AND convalidated AND connamespace = 'public'::regnamespace";
+            await using (var migrated = new NpgsqlConnection(server.ConnectionString(template)))
+            {
+                await migrated.OpenAsync();
+                Assert.Equal(await ScalarAsync(migrated, Indexes), await ScalarAsync(connection, Indexes));
+                Assert.Equal(await ScalarAsync(migrated, Keys), await ScalarAsync(connection, Keys));
+            }
+            // The identities moved past the ids COPY gave: the next rows the app writes get free ones.
+            foreach (var table in new[] { "Jobs", "JobItems", "JobEvents", "JobCancellations" })
+            {
+                Assert.True(await ScalarAsync(connection, $"""SELECT nextval(pg_get_serial_sequence('"{table}"', 'Id')) - MAX("Id") FROM "{table}" """) > 0, table);
+            }
+        }
+        finally
+        {
+            await server.DropDatabaseAsync(database);
+            await server.DropDatabaseAsync(template);
+        }
+    }
+
+    private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Theory]

@@ -20,6 +20,13 @@ namespace JobsPortal.Tests.TestInfrastructure;
 /// </summary>
 public sealed class AppTestContext : BunitContext
 {
+    /// <summary>
+    /// bUnit's waits give up after one second unless told otherwise. A wait returns as soon as what it waits
+    /// for holds, so a longer limit costs a passing test nothing; it spares a loaded run (the whole suite on two
+    /// cores, with PostgreSQL and Chromium beside it) failures that were only the machine being busy.
+    /// </summary>
+    static AppTestContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
     private AppTestContext(TestDatabase database, ClaimsPrincipal user)
     {
         Database = database;

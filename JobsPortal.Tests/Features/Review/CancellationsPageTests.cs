@@ -79,7 +79,10 @@ public abstract class CancellationsPageTests(ReviewSeedFixture fixture)
     }
 }
 
-// The page's component tests run on SQLite: on PostgreSQL, under a loaded test run, their bUnit waits timed
-// out while the page's queries were still on their way. The review queries, CSV and HTTP tests run on both.
+// One body of tests, run on each database the app supports. (On PostgreSQL, under a loaded test run, the page's
+// queries took longer than bUnit's one-second default wait: AppTestContext gives every wait ten.)
 
 public sealed class CancellationsPageSqliteTests(ReviewSeedFixture fixture) : CancellationsPageTests(fixture), IClassFixture<ReviewSeedFixture>;
+
+public sealed class CancellationsPagePostgreSqlTests(PostgreSqlReviewSeedFixture fixture)
+    : CancellationsPageTests(fixture), IClassFixture<PostgreSqlReviewSeedFixture>;

@@ -28,7 +28,7 @@ namespace JobsPortal.Features.Cancellation;
 /// calling page or endpoint authorized (the portal's cookie or the API's token), so the service
 /// trusts exactly what they do. The acting user is that principal's NameIdentifier.
 /// </remarks>
-public sealed class CancellationService(
+public sealed partial class CancellationService(
     IDbContextFactory<JobsPortalDbContext> dbFactory,
     IAuthorizationService authorization,
     JobChangeNotifier notifier,
@@ -219,64 +219,6 @@ public sealed class CancellationService(
             [.. reasons.Select(r => new CancelReasonOption(r.Reason.Id, r.Reason.Name, r.Reason.AlternativeCode, r.Reason.Description, r.IsDefault))],
             job.Items, cancelled);
     }
-
-    /// <summary>What the state checks need of a job.</summary>
-    private sealed record JobState(int Id, string Number, int JobTypeId, LifeCycleState LifeCycleState)
-    {
-        public static JobState Of(Job job) => new(job.Id, job.Number, job.JobTypeId, job.LifeCycleState);
-    }
-
-    private sealed record Actor(string Id, string? UserName, string DisplayName, int? UnitId);
-
-    /// <summary>
-    /// A job as first seen, before the write lock: its state, its type (which never changes) and the type's
-    /// defaults a cancel falls back on, read in the same query (<see cref="CancelChoices.TypeDefaults"/>).
-    /// </summary>
-    private sealed record JobFound(JobState State, JobType Type, CancelChoices.TypeDefaults Defaults);
-
-    private static readonly Func<JobsPortalDbContext, string, CancellationToken, Task<Actor?>> ActorById =
-        CompiledPerModel.Query((JobsPortalDbContext db, string id, CancellationToken ct) =>
-            db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new Actor(u.Id, u.UserName, u.DisplayName, u.UnitId)).SingleOrDefault());
-
-    private static readonly Func<JobsPortalDbContext, int, CancellationToken, Task<JobFound?>> JobById =
-        CompiledPerModel.Query((JobsPortalDbContext db, int id, CancellationToken ct) =>
-            db.Jobs.AsNoTracking().Where(j => j.Id == id)
-                .Select(j => new JobFound(new JobState(j.Id, j.Number, j.JobTypeId, j.LifeCycleState), j.JobType,
-                    new CancelChoices.TypeDefaults(
-                        j.JobType.DefaultCancelStatus,
-                        db.JobTypeStatuses.Any(ts => ts.JobTypeId == j.JobTypeId && ts.JobStatusId == j.JobType.DefaultCancelStatusId),
-                        db.JobTypeCancellationReasons.Where(r => r.JobTypeId == j.JobTypeId && r.IsDefault && !r.CancellationReason.IsRetired)
-                            .Select(r => r.CancellationReason).FirstOrDefault())))
-                .SingleOrDefault());
-
-    private static readonly Func<JobsPortalDbContext, string, CancellationToken, Task<JobFound?>> JobByNumber =
-        CompiledPerModel.Query((JobsPortalDbContext db, string number, CancellationToken ct) =>
-            db.Jobs.AsNoTracking().Where(j => j.Number == number)
-                .Select(j => new JobFound(new JobState(j.Id, j.Number, j.JobTypeId, j.LifeCycleState), j.JobType,
-                    new CancelChoices.TypeDefaults(
-                        j.JobType.DefaultCancelStatus,
-                        db.JobTypeStatuses.Any(ts => ts.JobTypeId == j.JobTypeId && ts.JobStatusId == j.JobType.DefaultCancelStatusId),
-                        db.JobTypeCancellationReasons.Where(r => r.JobTypeId == j.JobTypeId && r.IsDefault && !r.CancellationReason.IsRetired)
-                            .Select(r => r.CancellationReason).FirstOrDefault())))
-                .SingleOrDefault());
-
-    /// <summary>
-    /// The job to write, tracked, with its items, and the names its answer shows (assignee, unit, creator):
-    /// read inside the write lock, so the result describes the job exactly as this cancel leaves it.
-    /// </summary>
-    private sealed record JobToWrite(Job Job, NamedRef<string>? AssignedUser, NamedRef<int>? AssignedUnit, string? CreatedBy);
-
-    private static readonly Func<JobsPortalDbContext, int, CancellationToken, Task<JobToWrite>> JobWithItems =
-        CompiledPerModel.Query((JobsPortalDbContext db, int id, CancellationToken ct) => db.Jobs.Include(j => j.Items)
-            .Where(j => j.Id == id)
-            .Select(j => new JobToWrite(j,
-                j.AssignedUser == null ? null : new NamedRef<string>(j.AssignedUser.Id, j.AssignedUser.DisplayName),
-                j.AssignedUnit == null ? null : new NamedRef<int>(j.AssignedUnit.Id, j.AssignedUnit.Name),
-                j.CreatedByUser == null ? null : j.CreatedByUser.UserName))
-            .Single());
-
-    private static Task<JobState?> JobStateAsync(IQueryable<Job> job, CancellationToken ct) =>
-        job.Select(j => new JobState(j.Id, j.Number, j.JobTypeId, j.LifeCycleState)).SingleOrDefaultAsync(ct);
 
     private static async Task<CancelError?> StateErrorAsync(JobsPortalDbContext db, JobState job, CancellationToken ct)
     {
