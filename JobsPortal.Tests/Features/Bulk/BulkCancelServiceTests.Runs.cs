@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace JobsPortal.Tests.Features.Bulk;
 
 /// <summary>Around a run: who sees and stops it, an account's open jobs, its CSV, its group in the review queue, and the selection on the search.</summary>
-public sealed partial class BulkCancelServiceTests
+public abstract partial class BulkCancelServiceTests
 {
     [Fact]
     public async Task A_person_sees_and_stops_their_own_runs_supervisors_and_admins_everyones_other_agents_none()

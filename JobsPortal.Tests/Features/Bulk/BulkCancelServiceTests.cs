@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace JobsPortal.Tests.Features.Bulk;
 
 /// <summary>Bulk cancel: the plan, the start's checks, and a run's guarantees (each job its own cancel, stop, races).</summary>
-public sealed partial class BulkCancelServiceTests(SeededTemplate template) : IClassFixture<SeededTemplate>
+public abstract partial class BulkCancelServiceTests(SeededTemplate template)
 {
     private static readonly LifeCycleState[] Open = [LifeCycleState.DRAFT, LifeCycleState.PENDING, LifeCycleState.IN_PROGRESS];
 
@@ -267,3 +267,10 @@ public sealed partial class BulkCancelServiceTests(SeededTemplate template) : IC
         Assert.Equal(30, await context.JobEvents.CountAsync(e => ids.Contains(e.JobId) && e.Kind == JobEventKind.CANCELLED));
     }
 }
+
+// One body of tests, run on each database the app supports: on PostgreSQL a run's cancels take the job's row lock.
+
+public sealed class BulkCancelServiceSqliteTests(SeededTemplate template) : BulkCancelServiceTests(template), IClassFixture<SeededTemplate>;
+
+public sealed class BulkCancelServicePostgreSqlTests(PostgreSqlSeededTemplate template)
+    : BulkCancelServiceTests(template), IClassFixture<PostgreSqlSeededTemplate>;
