@@ -26,6 +26,9 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture)
 
     private async Task CheckAsync(IPage page, string where, string theme)
     {
+        // The page's <title> is written by Blazor's HeadOutlet, which can land a moment after the page's heading
+        // (a CI run under load checked "not found" in that moment): wait for it as a person's browser tab would show it.
+        await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex(@"\S"));
         var result = await page.RunAxe(Wcag);
         foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))
         {
