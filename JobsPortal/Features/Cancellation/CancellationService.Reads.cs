@@ -21,7 +21,7 @@ public sealed partial class CancellationService
 
     /// <summary>
     /// A job as first seen, before the write lock: its state, its type (which never changes) and the type's
-    /// defaults a cancel falls back on, read in the same query (<see cref="CancelChoices.TypeDefaults"/>).
+    /// default cancel status, read in the same query (<see cref="CancelChoices.TypeDefaults"/>).
     /// </summary>
     private sealed record JobFound(JobState State, JobType Type, CancelChoices.TypeDefaults Defaults);
 
@@ -33,38 +33,52 @@ public sealed partial class CancellationService
         CompiledPerModel.Query((JobsPortalDbContext db, int id, CancellationToken ct) =>
             db.Jobs.AsNoTracking().Where(j => j.Id == id)
                 .Select(j => new JobFound(new JobState(j.Id, j.Number, j.JobTypeId, j.LifeCycleState), j.JobType,
-                    new CancelChoices.TypeDefaults(
-                        j.JobType.DefaultCancelStatus,
-                        db.JobTypeStatuses.Any(ts => ts.JobTypeId == j.JobTypeId && ts.JobStatusId == j.JobType.DefaultCancelStatusId),
-                        db.JobTypeCancellationReasons.Where(r => r.JobTypeId == j.JobTypeId && r.IsDefault && !r.CancellationReason.IsRetired)
-                            .Select(r => r.CancellationReason).FirstOrDefault())))
+                    new CancelChoices.TypeDefaults(j.JobType.DefaultCancelStatus,
+                        db.JobTypeStatuses.Any(ts => ts.JobTypeId == j.JobTypeId && ts.JobStatusId == j.JobType.DefaultCancelStatusId))))
                 .SingleOrDefault());
 
     private static readonly Func<JobsPortalDbContext, string, CancellationToken, Task<JobFound?>> JobByNumber =
         CompiledPerModel.Query((JobsPortalDbContext db, string number, CancellationToken ct) =>
             db.Jobs.AsNoTracking().Where(j => j.Number == number)
                 .Select(j => new JobFound(new JobState(j.Id, j.Number, j.JobTypeId, j.LifeCycleState), j.JobType,
-                    new CancelChoices.TypeDefaults(
-                        j.JobType.DefaultCancelStatus,
-                        db.JobTypeStatuses.Any(ts => ts.JobTypeId == j.JobTypeId && ts.JobStatusId == j.JobType.DefaultCancelStatusId),
-                        db.JobTypeCancellationReasons.Where(r => r.JobTypeId == j.JobTypeId && r.IsDefault && !r.CancellationReason.IsRetired)
-                            .Select(r => r.CancellationReason).FirstOrDefault())))
+                    new CancelChoices.TypeDefaults(j.JobType.DefaultCancelStatus,
+                        db.JobTypeStatuses.Any(ts => ts.JobTypeId == j.JobTypeId && ts.JobStatusId == j.JobType.DefaultCancelStatusId))))
                 .SingleOrDefault());
 
     /// <summary>
-    /// The job to write, tracked, with its items, and the names its answer shows (assignee, unit, creator):
-    /// read inside the write lock, so the result describes the job exactly as this cancel leaves it.
+    /// The job to write, tracked, and the names its answer shows (assignee, unit, creator): read inside the
+    /// write lock, so the result describes the job exactly as this cancel leaves it. Its items come from
+    /// <see cref="ItemsOf"/> right after, in the same lock.
     /// </summary>
     private sealed record JobToWrite(Job Job, NamedRef<string>? AssignedUser, NamedRef<int>? AssignedUnit, string? CreatedBy);
 
-    private static readonly Func<JobsPortalDbContext, int, CancellationToken, Task<JobToWrite>> JobWithItems =
-        CompiledPerModel.Query((JobsPortalDbContext db, int id, CancellationToken ct) => db.Jobs.Include(j => j.Items)
+    private static readonly Func<JobsPortalDbContext, int, CancellationToken, Task<JobToWrite>> JobToCancel =
+        CompiledPerModel.Query((JobsPortalDbContext db, int id, CancellationToken ct) => db.Jobs
             .Where(j => j.Id == id)
             .Select(j => new JobToWrite(j,
                 j.AssignedUser == null ? null : new NamedRef<string>(j.AssignedUser.Id, j.AssignedUser.DisplayName),
                 j.AssignedUnit == null ? null : new NamedRef<int>(j.AssignedUnit.Id, j.AssignedUnit.Name),
                 j.CreatedByUser == null ? null : j.CreatedByUser.UserName))
             .Single());
+
+    /// <summary>
+    /// The job's items, tracked: EF Core puts them in the tracked job's <see cref="Job.Items"/>. A query of their
+    /// own rather than an Include: SQLite prepares every statement anew, and the Include's one statement (the job
+    /// as a subquery, its items joined and sorted) took SQLite more than twice as long to prepare
+    /// as these two (233 µs against 98 µs, docs/performance.md).
+    /// </summary>
+    private static readonly Func<JobsPortalDbContext, int, IAsyncEnumerable<JobItem>> ItemsOf =
+        CompiledPerModel.Query((JobsPortalDbContext db, int jobId) => db.JobItems.Where(i => i.JobId == jobId).OrderBy(i => i.Id));
+
+    private static async Task<JobToWrite> JobWithItems(JobsPortalDbContext db, int id, CancellationToken ct)
+    {
+        var found = await JobToCancel(db, id, ct);
+        await foreach (var _ in ItemsOf(db, id).WithCancellation(ct))
+        {
+            // Tracking is what keeps them: each item joins the job's Items as it is read.
+        }
+        return found;
+    }
 
     private static Task<JobState?> JobStateAsync(IQueryable<Job> job, CancellationToken ct) =>
         job.Select(j => new JobState(j.Id, j.Number, j.JobTypeId, j.LifeCycleState)).SingleOrDefaultAsync(ct);

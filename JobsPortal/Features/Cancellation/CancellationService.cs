@@ -96,7 +96,7 @@ public sealed partial class CancellationService(
         {
             return status.Error;
         }
-        var reason = await CancelChoices.ReasonAsync(db, type, defaults, command.Reason is null ? null : (reasonKey, reasonValue), ct);
+        var reason = await CancelChoices.ReasonAsync(db, type, command.Reason is null ? null : (reasonKey, reasonValue), ct);
         if (reason.Error is not null)
         {
             return reason.Error;
