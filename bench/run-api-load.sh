@@ -75,6 +75,20 @@ app_cpu() { local t=0; for a in "${apps[@]}"; do t=$((t + $(cpu "$a"))); done; e
 before=$(app_cpu)
 echo "machine load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "app pids: ${apps[*]} (attach dotnet-trace or dotnet-counters to them while the client runs)"
-dotnet bench/JobsPortal.ApiLoad/bin/Release/net10.0/JobsPortal.ApiLoad.dll --url "$url" "$@"
+measured_from="" measured=0 cancels=0 client_rc=1
+# Read the client's lines as they come: the app's CPU is taken again when the warm-up ends, so the measured
+# cancels' own CPU is printed apart from the listing's and the warm-up's.
+while IFS= read -r line; do
+  echo "$line"
+  case $line in
+    "warm-up done"*) measured_from=$(app_cpu) ;;
+    cancels:*)
+      cancels=$(awk '{ print $2 }' <<<"$line")
+      [ -n "$measured_from" ] && measured=$(( ($(app_cpu) - measured_from) * 1000 / $(getconf CLK_TCK) )) ;;
+    "client exit: "*) client_rc=${line#client exit: } ;;
+  esac
+done < <(rc=0; dotnet bench/JobsPortal.ApiLoad/bin/Release/net10.0/JobsPortal.ApiLoad.dll --url "$url" "$@" || rc=$?; echo "client exit: $rc")
 echo "app CPU during the run (listing, warm-up and measured cancels, all instances): $(( ($(app_cpu) - before) * 1000 / $(getconf CLK_TCK) )) ms"
+echo "app CPU during the measured cancels alone: $measured ms$( [ "$cancels" -gt 0 ] && awk -v m="$measured" -v n="$cancels" 'BEGIN { printf " = %.2f ms per cancel", m / n }')"
 echo "machine load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+exit "$client_rc"
