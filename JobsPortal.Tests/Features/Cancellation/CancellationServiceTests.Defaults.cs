@@ -64,7 +64,7 @@ public abstract partial class CancellationServiceTests
     [Fact]
     public async Task A_retired_default_reason_is_no_default()
     {
-        // The cancel reads the type's defaults with the job; a retired default must fail as the lists say, not be used.
+        // The cancel reads the type's default reason on its own (CancelConfiguration.DefaultReasonAsync); a retired default must fail as the lists say, not be used.
         await using var db = await Template.CloneAsync();
         var job = await JobInStateAsync(db, LifeCycleState.PENDING, "GEN");
         string retired;

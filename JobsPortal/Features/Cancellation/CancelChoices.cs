@@ -28,18 +28,6 @@ internal static class CancelChoices
     }
 
     /// <summary>
-    /// What ReasonsAsync(type) marks as default: the type's default reason, if it is not retired (one per type at
-    /// most: a unique index). A statement of its own, not part of the job's read: as a subquery there it took
-    /// every type's default reasons ranked with ROW_NUMBER(), and SQLite took nearly four times as long to
-    /// prepare it (280 µs against 75 µs with this statement, docs/performance.md).
-    /// </summary>
-    private static readonly Func<JobsPortalDbContext, int, CancellationToken, Task<CancellationReason?>> DefaultReason =
-        CompiledPerModel.Query((JobsPortalDbContext db, int typeId, CancellationToken ct) =>
-            db.JobTypeCancellationReasons.AsNoTracking()
-                .Where(r => r.JobTypeId == typeId && r.IsDefault && !r.CancellationReason.IsRetired)
-                .Select(r => r.CancellationReason).FirstOrDefault());
-
-    /// <summary>
     /// The status a cancel sets: the one given, or else the type's default cancel status. Either must be
     /// a CANCELLED status that the type allows; the allowed ones are the list the dialog offers.
     /// </summary>
@@ -77,7 +65,7 @@ internal static class CancelChoices
     {
         if (identifier is not { } id)
         {
-            return await DefaultReason(db, type.Id, ct) is { } fallback
+            return await CancelConfiguration.DefaultReasonAsync(db, type.Id, ct) is { } fallback
                 ? new(fallback, null)
                 : new(null, CancelError.Invalid(CancelErrorCodes.NoDefaultReason,
                     $"No reason was given and the job type '{type.Name}' has no usable default cancellation reason; give a cancellation_reason_identifier."));

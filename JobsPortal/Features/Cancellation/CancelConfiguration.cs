@@ -75,6 +75,16 @@ public sealed class CancelConfiguration(IDbContextFactory<JobsPortalDbContext> d
         return [.. reasons.OrderBy(r => r.Reason.Name, StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// The reason <see cref="ReasonsAsync(JobsPortalDbContext, int, CancellationToken)"/> marks as default: the type's
+    /// default reason if it is not retired (one per type at most: a unique index), or null. A cancel that gives no
+    /// reason reads only this, as a statement of its own: joined into the cancel's read of the job it became a
+    /// ROW_NUMBER() ranking of every type's default reasons, which SQLite took nearly four times as long to
+    /// prepare (280 µs against 75 µs with this statement, docs/performance.md).
+    /// </summary>
+    public static Task<CancellationReason?> DefaultReasonAsync(JobsPortalDbContext db, int typeId, CancellationToken ct) =>
+        DefaultReason(db, typeId, ct);
+
     // Compiled once: every cancel reads both lists (the API's hot path), and their shapes never change.
     private static readonly Func<JobsPortalDbContext, int, LifeCycleState?, IAsyncEnumerable<JobStatus>> TypeStatuses =
         CompiledPerModel.Query((JobsPortalDbContext db, int typeId, LifeCycleState? state) => db.JobTypeStatuses.AsNoTracking()
@@ -85,6 +95,11 @@ public sealed class CancelConfiguration(IDbContextFactory<JobsPortalDbContext> d
         CompiledPerModel.Query((JobsPortalDbContext db, int typeId) => db.JobTypeCancellationReasons.AsNoTracking()
             .Where(r => r.JobTypeId == typeId && !r.CancellationReason.IsRetired)
             .Select(r => new TypeReason(r.CancellationReason, r.IsDefault)));
+
+    private static readonly Func<JobsPortalDbContext, int, CancellationToken, Task<CancellationReason?>> DefaultReason =
+        CompiledPerModel.Query((JobsPortalDbContext db, int typeId, CancellationToken ct) => db.JobTypeCancellationReasons.AsNoTracking()
+            .Where(r => r.JobTypeId == typeId && !r.CancellationReason.IsRetired && r.IsDefault)
+            .Select(r => r.CancellationReason).FirstOrDefault());
 
     private static bool IsDefault(JobType type, JobStatus status) => status.LifeCycleState switch
     {

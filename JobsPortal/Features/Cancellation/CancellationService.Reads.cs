@@ -7,7 +7,7 @@ namespace JobsPortal.Features.Cancellation;
 
 /// <summary>
 /// The cancel's reads, each a query compiled once per model: the actor, the job as first seen with its type's
-/// defaults (by id for the portal, by number for the API), and the job to write with its items.
+/// default cancel status (by id for the portal, by number for the API), and the job to write with its items.
 /// </summary>
 public sealed partial class CancellationService
 {
